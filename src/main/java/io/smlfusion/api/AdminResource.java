@@ -1,0 +1,53 @@
+package io.smlfusion.api;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smlfusion.security.CustomerService;
+
+/**
+ * Customer administration, signed like every other call. Creating and listing customers needs an
+ * administrator (the bootstrap customer is one); a customer may rotate its own key.
+ */
+@Path("/{cid}/admin/customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    CustomerService customers;
+
+    @GET
+    public Response list(@PathParam("cid") String caller) {
+        return Responses.ok(Map.of("stringList", Map.of("values", customers.customerIds(caller))));
+    }
+
+    @POST
+    public Response create(@PathParam("cid") String caller, @QueryParam("newCid") String newCid,
+                           @QueryParam("admin") boolean admin) {
+        String secret = customers.create(caller, newCid, admin);
+        return Responses.created("Customer created with id:" + newCid, credentials(newCid, secret));
+    }
+
+    @POST
+    @Path("/{target}/rotateKey")
+    public Response rotateKey(@PathParam("cid") String caller, @PathParam("target") String target) {
+        String secret = customers.rotate(caller, target);
+        return Responses.ok("Key rotated for customer [" + target + "]", credentials(target, secret));
+    }
+
+    /** Same shape as the product's {@code /smlaccess} answer (spec §2.1). */
+    private static Map<String, Object> credentials(String cid, String secret) {
+        return Map.of("smlCredentials", Map.of("smlusername", cid, "smlusersecretkey", secret));
+    }
+}

@@ -1,0 +1,63 @@
+package io.smlfusion.api;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/** Reading the small request bodies of the API that are not DataFrames. */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /**
+     * The flat string→string options map of create calls (spec §4.4, "KSVSMap"); an empty body is an
+     * empty map. Numbers and booleans are accepted as their text, since clients send them so.
+     */
+    public static Map<String, String> stringMap(String body) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (body == null || body.isBlank()) {
+            return map;
+        }
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            object = reader.readObject();
+        } catch (JsonException e) {
+            throw ApiException.badRequest("Request body must be a JSON object of string values: " + e.getMessage());
+        }
+        object.forEach((key, value) -> map.put(key, text(key, value)));
+        return map;
+    }
+
+    private static String text(String key, JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER, TRUE, FALSE -> value.toString();
+            default -> throw ApiException.badRequest("Option '" + key + "' must be a string, not " + value.getValueType());
+        };
+    }
+
+    /** A bare Base64 body (spec §1), tolerated with surrounding quotes or white space. */
+    public static byte[] base64(byte[] body) {
+        String text = body == null ? "" : new String(body, StandardCharsets.US_ASCII).strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.isEmpty()) {
+            throw ApiException.badRequest("Request body is empty; expected a Base64 string");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Request body is not valid Base64: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.smlfusion.jobs;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+import io.smlfusion.api.ApiException;
+
+/** One asynchronous job of a customer: what it is, and once done, its result or its failure. */
+public final class Job {
+
+    private final long id;
+    private final String owner;
+    private final String type;
+    private final Instant started;
+    private volatile Future<?> future;
+    private volatile Map<String, Object> result;
+    private volatile ApiException failure;
+    private volatile Instant finished;
+
+    Job(long id, String owner, String type, Instant started) {
+        this.id = id;
+        this.owner = owner;
+        this.type = type;
+        this.started = started;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public boolean isDone() {
+        return finished != null;
+    }
+
+    /** The entity map of the finished job, empty for jobs without an entity (learn, build). */
+    public Map<String, Object> result() {
+        return result;
+    }
+
+    /** Why the job failed, or null. */
+    public ApiException failure() {
+        return failure;
+    }
+
+    Instant finished() {
+        return finished;
+    }
+
+    void attach(Future<?> future) {
+        this.future = future;
+    }
+
+    boolean cancel() {
+        Future<?> running = future;
+        return running != null && running.cancel(true);
+    }
+
+    void succeed(Map<String, Object> values, Instant now) {
+        this.result = values;
+        this.finished = now;
+    }
+
+    void fail(ApiException reason, Instant now) {
+        this.failure = reason;
+        this.finished = now;
+    }
+
+    /** The {@code JobInfo} entity of spec §4.7. */
+    public Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("jobId", id);
+        info.put("jobType", type);
+        info.put("owner", owner);
+        info.put("startingDate", started.toEpochMilli());
+        info.put("current", isDone() ? 1 : 0);
+        info.put("maximum", 1);
+        info.put("isOnBoundedExecutor", true);
+        info.put("isStarted", true);
+        info.put("isDone", isDone());
+        info.put("details", failure == null ? Map.of() : Map.of("error", failure.getMessage()));
+        return info;
+    }
+}

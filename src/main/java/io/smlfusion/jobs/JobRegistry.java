@@ -1,0 +1,91 @@
+package io.smlfusion.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smlfusion.api.ApiException;
+
+/**
+ * Asynchronous jobs (spec §5.4) on the server's managed executor. A finished job stays readable for
+ * {@code smlfusion.jobs.retention.ms}, then it is forgotten.
+ */
+@ApplicationScoped
+public class JobRegistry {
+
+    private static final Logger LOG = Logger.getLogger(JobRegistry.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "smlfusion.jobs.retention.ms", defaultValue = "600000")
+    long retentionMs;
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+
+    /** Starts {@code work} and answers its job at once; {@code work} answers the job's entity map. */
+    public Job submit(String owner, String type, Supplier<Map<String, Object>> work) {
+        reapExpired();
+        Job job = new Job(ids.incrementAndGet(), owner, type, clock.instant());
+        jobs.put(job.id(), job);
+        job.attach(executor.submit(() -> run(job, work)));
+        return job;
+    }
+
+    private void run(Job job, Supplier<Map<String, Object>> work) {
+        try {
+            job.succeed(work.get(), clock.instant());
+        } catch (ApiException e) {
+            job.fail(e, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
+            job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getMessage() + ">"),
+                    clock.instant());
+        }
+    }
+
+    public Optional<Job> get(String owner, long id) {
+        return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(owner));
+    }
+
+    public List<Job> list(String owner) {
+        reapExpired();
+        return jobs.values().stream().filter(job -> job.owner().equals(owner))
+                .sorted(Comparator.comparingLong(Job::id)).toList();
+    }
+
+    /** @return false when the job had already finished */
+    public boolean cancel(Job job) {
+        boolean cancelled = !job.isDone() && job.cancel();
+        if (cancelled) {
+            job.fail(new ApiException(Response.Status.GONE, "Job " + job.id() + " was cancelled"), clock.instant());
+        }
+        return cancelled;
+    }
+
+    private void reapExpired() {
+        var horizon = clock.instant().minus(Duration.ofMillis(retentionMs));
+        jobs.values().removeIf(job -> job.isDone() && job.finished().isBefore(horizon));
+    }
+}

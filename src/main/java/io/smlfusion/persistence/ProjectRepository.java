@@ -1,0 +1,62 @@
+package io.smlfusion.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Persisted projects: one row each, found by (customer, project id). */
+@ApplicationScoped
+public class ProjectRepository {
+
+    @PersistenceContext(unitName = "smlfusion")
+    EntityManager em;
+
+    /** Transactional for a fresh persistence context on every read (see {@link CustomerRepository#find}). */
+    @Transactional
+    public Optional<ProjectEntity> find(String cid, String pid) {
+        return Optional.ofNullable(em.find(ProjectEntity.class, new ProjectKey(cid, pid)));
+    }
+
+    public List<String> pids(String cid) {
+        return em.createQuery("SELECT p.pid FROM ProjectEntity p WHERE p.cid = :cid ORDER BY p.pid", String.class)
+                .setParameter("cid", cid).getResultList();
+    }
+
+    /** Inserts or replaces the row of (cid, pid) in one transaction. */
+    @Transactional
+    public void save(String cid, String pid, SaveContent content) {
+        ProjectEntity entity = find(cid, pid).orElseGet(() -> {
+            ProjectEntity created = new ProjectEntity(cid, pid);
+            em.persist(created);
+            return created;
+        });
+        content.copyInto(entity);
+    }
+
+    @Transactional
+    public boolean rename(String cid, String pid, String newPid) {
+        Optional<ProjectEntity> entity = find(cid, pid);
+        entity.ifPresent(old -> {
+            em.persist(old.renamedTo(newPid));
+            em.remove(old);
+        });
+        return entity.isPresent();
+    }
+
+    @Transactional
+    public boolean delete(String cid, String pid) {
+        Optional<ProjectEntity> entity = find(cid, pid);
+        entity.ifPresent(em::remove);
+        return entity.isPresent();
+    }
+
+    /** What a save writes, filled by the caller outside the transaction. */
+    @FunctionalInterface
+    public interface SaveContent {
+        void copyInto(ProjectEntity entity);
+    }
+}

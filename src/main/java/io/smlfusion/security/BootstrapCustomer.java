@@ -1,0 +1,56 @@
+package io.smlfusion.security;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates the bootstrap customer at start-up so that a fresh install answers signed requests at
+ * once. Its key comes from {@code smlfusion.bootstrap.secret}; without one a key is generated on
+ * the first start and printed in the server log exactly once.
+ */
+@ApplicationScoped
+public class BootstrapCustomer {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapCustomer.class.getName());
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    @ConfigProperty(name = "smlfusion.bootstrap.cid", defaultValue = "c1")
+    String cid;
+
+    @Inject
+    @ConfigProperty(name = "smlfusion.bootstrap.secret")
+    Optional<String> secret;
+
+    private volatile boolean done;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Optional<String> generated = customers.ensureBootstrap(cid, secret);
+        done = true;
+        if (generated.isPresent()) {
+            LOG.warning("sml-fusion bootstrap customer created: cid=" + cid + " secret=" + generated.get()
+                    + "  (shown once, store it now; rotate it with: bin/sml POST admin/customers/" + cid + "/rotateKey)");
+        } else if (secret.isPresent()) {
+            LOG.info("sml-fusion bootstrap customer [" + cid + "] uses the key from smlfusion.bootstrap.secret");
+        } else {
+            LOG.info("sml-fusion bootstrap customer [" + cid + "] exists; its key is not shown again");
+        }
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    public String cid() {
+        return cid;
+    }
+}

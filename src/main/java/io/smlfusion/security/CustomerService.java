@@ -1,0 +1,91 @@
+package io.smlfusion.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import io.smlfusion.api.ApiException;
+import io.smlfusion.persistence.CustomerEntity;
+import io.smlfusion.persistence.CustomerRepository;
+
+/**
+ * Customers and their keys: the secret lookup the request verifier needs, and the administration
+ * of customers (create, rotate). A secret leaves this class only towards its owner, on creation
+ * or rotation.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    /** Customer ids appear in URL paths and in statusStrings: keep them plain. */
+    private static final Pattern CID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    Clock clock;
+
+    public Optional<String> secretOf(String cid) {
+        return customers.find(cid).map(CustomerEntity::getSecretKey);
+    }
+
+    public boolean exists(String cid) {
+        return customers.find(cid).isPresent();
+    }
+
+    public List<String> customerIds(String caller) {
+        requireAdmin(caller, "list customers");
+        return customers.all().stream().map(CustomerEntity::getCid).toList();
+    }
+
+    /** Creates a customer with a fresh random key and answers the key (shown this once). */
+    public String create(String caller, String newCid, boolean admin) {
+        requireAdmin(caller, "create customers");
+        if (newCid == null || !CID.matcher(newCid).matches()) {
+            throw ApiException.badRequest("Invalid customer id [" + newCid + "]: use 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        if (customers.find(newCid).isPresent()) {
+            throw ApiException.conflict("Customer [" + newCid + "] already exists");
+        }
+        String secret = SecretKeys.generate();
+        customers.insert(new CustomerEntity(newCid, secret, admin, clock.instant()));
+        return secret;
+    }
+
+    /** Replaces a customer's key by a fresh random one; allowed to the customer itself and to admins. */
+    public String rotate(String caller, String cid) {
+        if (!caller.equals(cid)) {
+            requireAdmin(caller, "rotate another customer's key");
+        }
+        String secret = SecretKeys.generate();
+        if (!customers.rotateKey(cid, secret, clock.instant())) {
+            throw ApiException.badRequest("No customer with id [" + cid + "]");
+        }
+        return secret;
+    }
+
+    /**
+     * Makes sure the bootstrap customer exists as an administrator. With a configured secret the
+     * stored key follows the configuration; without one a key is generated on first start only.
+     *
+     * @return the generated secret when one was created now, empty otherwise
+     */
+    public Optional<String> ensureBootstrap(String cid, Optional<String> configuredSecret) {
+        configuredSecret.ifPresent(SecretKeys::requireValid);
+        String secret = configuredSecret.orElseGet(SecretKeys::generate);
+        boolean created = customers.ensureAdmin(cid, secret, configuredSecret.isPresent(), clock.instant());
+        return created && configuredSecret.isEmpty() ? Optional.of(secret) : Optional.empty();
+    }
+
+    private void requireAdmin(String caller, String action) {
+        boolean admin = customers.find(caller).map(CustomerEntity::isAdmin).orElse(false);
+        if (!admin) {
+            throw new ApiException(Response.Status.FORBIDDEN, "Customer [" + caller + "] is not an administrator and cannot " + action);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.smlfusion.security;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The MAC input of a REST request, spec §2.3 rules 1–9:
+ * <pre>
+ * verb \n contentMd5 \n SECRET \n symDate \n cid \n [body \n] resource \n [query \n]
+ * </pre>
+ * The body and the query, with their line ends, are present only when non-empty. The body is
+ * kept as bytes and enters the MAC input unchanged, so a body that is not valid UTF-8 is still
+ * signed "as transmitted" (rule 6); only the {@linkplain #masked() masked text} decodes it.
+ */
+public final class StringToSign {
+
+    /** What the 401 answer shows instead of the secret (spec §2.5). */
+    public static final String SECRET_PLACEHOLDER = "SECRETKEY";
+
+    private final String verb;
+    private final String contentMd5;
+    private final String symDate;
+    private final String cid;
+    private final byte[] body;
+    private final String resource;
+    private final String rawQuery;
+
+    /**
+     * @param verb       HTTP method as sent, e.g. {@code POST}
+     * @param contentMd5 the {@code Content-MD5} line; empty when there is no body
+     * @param symDate    the {@code sym-date} header text, verbatim
+     * @param cid        the customer id
+     * @param body       body bytes as transmitted; {@code null} or empty for none
+     * @param resource   the canonical resource: the absolute path ({@code /symetry/rest/c1/jobs/5})
+     *                   or, in the legacy form, the URL up to the query
+     * @param rawQuery   the query string as sent, without {@code ?}; {@code null} or empty for none
+     */
+    public StringToSign(String verb, String contentMd5, String symDate, String cid, byte[] body,
+                        String resource, String rawQuery) {
+        this.verb = verb;
+        this.contentMd5 = contentMd5 == null ? "" : contentMd5;
+        this.symDate = symDate;
+        this.cid = cid;
+        this.body = body == null ? new byte[0] : body.clone();
+        this.resource = resource;
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
+    }
+
+    /** The same request signed over another form of the resource (path vs full URL, spec §2.3 rule 7). */
+    StringToSign withResource(String otherResource) {
+        return new StringToSign(verb, contentMd5, symDate, cid, body, otherResource, rawQuery);
+    }
+
+    /** The exact bytes the MAC is computed over, with {@code secretText} on line 3. */
+    byte[] bytes(String secretText) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + body.length);
+        out.writeBytes(utf8(verb + "\n" + contentMd5 + "\n" + secretText + "\n" + symDate + "\n" + cid + "\n"));
+        if (body.length > 0) {
+            out.writeBytes(body);
+            out.writeBytes(utf8("\n"));
+        }
+        out.writeBytes(utf8(resource + "\n"));
+        if (!rawQuery.isEmpty()) {
+            out.writeBytes(utf8(rawQuery + "\n"));
+        }
+        return out.toByteArray();
+    }
+
+    /** The text with the secret replaced by {@value #SECRET_PLACEHOLDER}: safe to show and log. */
+    public String masked() {
+        return new String(bytes(SECRET_PLACEHOLDER), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
