@@ -1,0 +1,178 @@
+package io.smlfusion.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.jobs.Job;
+import io.smlfusion.jobs.JobRegistry;
+import io.smlfusion.project.ProjectInfo;
+import io.smlfusion.project.ProjectService;
+
+/** Projects REST API (spec §5.2–5.3): translates HTTP to {@link ProjectService} calls and back. */
+@Path("/{cid}/projects")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    JobRegistry jobs;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response create(@PathParam("cid") String cid, @QueryParam("pid") String pid, @QueryParam("type") String type,
+                           @QueryParam("persist") boolean persist, @QueryParam("enableHistogram") boolean enableHistogram,
+                           String body) {
+        String message = projects.create(cid, pid, type, persist, enableHistogram, JsonBodies.stringMap(body));
+        return Responses.created(message, Map.of());
+    }
+
+    @GET
+    @Path("/list")
+    public Response list(@PathParam("cid") String cid) {
+        return Responses.ok(Map.of("stringList", Map.of("values", projects.list(cid))));
+    }
+
+    @GET
+    @Path("/{pid}/info")
+    public Response info(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        return Responses.ok(Map.of("smlInfo", ProjectInfo.of(projects.project(cid, pid))));
+    }
+
+    @DELETE
+    @Path("/{pid}")
+    public Response delete(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        return Responses.ok(projects.delete(cid, pid), Map.of());
+    }
+
+    @GET
+    @Path("/{pid}/rename")
+    public Response rename(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                           @QueryParam("newName") String newName, @QueryParam("rename") String rename) {
+        return Responses.created(projects.rename(cid, pid, newName != null ? newName : rename), Map.of());
+    }
+
+    @GET
+    @Path("/{pid}/save")
+    public Response save(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        projects.save(cid, pid);
+        return Responses.ok();
+    }
+
+    @GET
+    @Path("/{pid}/freeze")
+    public Response freeze(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        projects.setFrozen(cid, pid, true);
+        return Responses.ok();
+    }
+
+    @GET
+    @Path("/{pid}/unfreeze")
+    public Response unfreeze(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        projects.setFrozen(cid, pid, false);
+        return Responses.ok();
+    }
+
+    @GET
+    @Path("/{pid}/unload")
+    public Response unload(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        projects.unload(cid, pid);
+        return Responses.ok();
+    }
+
+    @GET
+    @Path("/{pid}/merge")
+    public Response merge(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                          @QueryParam("otherProjectName") String other) {
+        projects.merge(cid, pid, other);
+        return Responses.ok();
+    }
+
+    /** Base64 in the envelope (spec §5.3), or the raw snapshot when the client accepts octet-stream. */
+    @GET
+    @Path("/{pid}/export")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+    public Response export(@PathParam("cid") String cid, @PathParam("pid") String pid, @Context HttpHeaders headers) {
+        byte[] snapshot = projects.export(cid, pid);
+        if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE) && !t.isWildcardType())) {
+            return Response.ok(snapshot, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+        }
+        return Responses.ok(Map.of("string", Base64.getEncoder().encodeToString(snapshot)));
+    }
+
+    @POST
+    @Path("/{pid}/import")
+    @Consumes(MediaType.WILDCARD)
+    public Response importProject(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                                  @QueryParam("persist") boolean persist, byte[] body) {
+        return Responses.ok(projects.importProject(cid, pid, persist, JsonBodies.base64(body)), Map.of());
+    }
+
+    @POST
+    @Path("/{pid}/learn")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response learn(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") boolean async,
+                          InputStream dataFrame) throws IOException {
+        return ingest(cid, pid, async, "learn", dataFrame, projects::learn);
+    }
+
+    @POST
+    @Path("/{pid}/forget")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response forget(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") boolean async,
+                           InputStream dataFrame) throws IOException {
+        return ingest(cid, pid, async, "forget", dataFrame, projects::forget);
+    }
+
+    private Response ingest(String cid, String pid, boolean async, String jobType, InputStream dataFrame, Ingestion ingestion)
+            throws IOException {
+        if (!async) {
+            return Responses.ok(ingested(ingestion.apply(cid, pid, dataFrame)));
+        }
+        projects.project(cid, pid);
+        byte[] body = dataFrame.readAllBytes();
+        Job job = jobs.submit(cid, jobType, () -> ingested(ingestion.apply(cid, pid, new ByteArrayInputStream(body))));
+        return AsyncResponses.accepted(job, cid, uriInfo);
+    }
+
+    @FunctionalInterface
+    private interface Ingestion {
+        ParsedFrame apply(String cid, String pid, InputStream dataFrame);
+    }
+
+    private static Map<String, Object> ingested(ParsedFrame frame) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("rowsApplied", frame.block().rowCount());
+        values.put("rowsSkipped", frame.rowsSkipped());
+        if (frame.firstSkipReason() != null) {
+            values.put("firstSkipReason", frame.firstSkipReason());
+        }
+        return values;
+    }
+}

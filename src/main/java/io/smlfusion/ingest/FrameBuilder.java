@@ -1,0 +1,292 @@
+package io.smlfusion.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.DataBlock;
+
+/**
+ * Turns the cells of a DataFrame, as the reader streams them, into a dense row-major block.
+ * Type codes (spec §4.2): {@code C} number, {@code B} 0/1, {@code T} category (one binary column
+ * {@code attr$value} per distinct value, trimmed and lower-cased), {@code X} ignored; {@code S} and
+ * {@code L} need encoders, which this server does not have yet.
+ *
+ * <p>{@code errorHandling} 0 rejects the whole DataFrame at the first bad cell (nothing is
+ * learned); 1 drops bad rows and counts them.
+ */
+final class FrameBuilder {
+
+    static final String CATEGORY_SEPARATOR = "$";
+
+    private enum Kind { NUMBER, BINARY, CATEGORY, PARTITION, IGNORED }
+
+    private final List<String> names;
+    private final Kind[] kinds;
+    /** dense column of a NUMBER/BINARY frame column, category slot of a CATEGORY column */
+    private final int[] slot;
+    private final int numericWidth;
+    private final List<Map<String, Integer>> categories = new ArrayList<>();
+    private final boolean skipBadRows;
+
+    private final double[] rowValues;
+    private final int[] rowCategories;
+    private String rowPartition;
+    /** category values first seen in the current row: forgotten again if the row is dropped */
+    private final List<Map.Entry<Integer, String>> rowNewCategories = new ArrayList<>();
+    private int column;
+    private String rowError;
+
+    private double[] values = new double[1024];
+    private int[] categoryIds = new int[0];
+    private final List<String> partitions;
+    private int rows;
+    private int rowNumber;
+    private int skipped;
+    private String firstSkipReason;
+
+    FrameBuilder(List<String> names, List<String> types, int errorHandling, FrameOptions options) {
+        if (types == null) {
+            throw new FrameException("DataFrame has no attributeTypes");
+        }
+        if (names.size() != types.size()) {
+            throw new FrameException("DataFrame has " + names.size() + " attributeNames but " + types.size() + " attributeTypes");
+        }
+        if (names.isEmpty()) {
+            throw new FrameException("DataFrame has no attributes");
+        }
+        this.names = names;
+        this.kinds = new Kind[names.size()];
+        this.slot = new int[names.size()];
+        this.skipBadRows = errorHandling == 1;
+        Set<String> seen = new HashSet<>();
+        int numeric = 0;
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            if (name == null || name.isBlank()) {
+                throw new FrameException("attributeNames[" + c + "] is empty");
+            }
+            if (!seen.add(name)) {
+                throw new FrameException("Duplicate attribute name '" + name + "' in DataFrame");
+            }
+            if (name.equals(options.partitionColumn())) {
+                kinds[c] = Kind.PARTITION;
+                continue;
+            }
+            kinds[c] = kindOf(name, types.get(c));
+            switch (kinds[c]) {
+                case NUMBER, BINARY -> slot[c] = numeric++;
+                case CATEGORY -> {
+                    slot[c] = categories.size();
+                    categories.add(new LinkedHashMap<>());
+                }
+                default -> { }
+            }
+        }
+        if (options.partitionColumn() != null && !seen.contains(options.partitionColumn())) {
+            throw new FrameException("DataFrame lacks the partition column '" + options.partitionColumn() + "' of this partitioned project");
+        }
+        this.numericWidth = numeric;
+        this.rowValues = new double[numeric];
+        this.rowCategories = new int[categories.size()];
+        this.partitions = options.partitionColumn() == null ? null : new ArrayList<>();
+    }
+
+    private static Kind kindOf(String name, String type) {
+        String code = type == null ? "" : type.trim().toUpperCase(Locale.ROOT);
+        return switch (code) {
+            case "C" -> Kind.NUMBER;
+            case "B" -> Kind.BINARY;
+            case "T" -> Kind.CATEGORY;
+            case "X" -> Kind.IGNORED;
+            case "S", "L" -> throw new FrameException("Attribute '" + name + "' has type " + code
+                    + ", which needs an encoder; encoders are not supported yet: send it as T (category) or X (ignore)");
+            default -> throw new FrameException("Attribute '" + name + "' has unknown type code '" + type
+                    + "'; expected one of C, B, T, X");
+        };
+    }
+
+    void startRow() {
+        column = 0;
+        rowError = null;
+        rowPartition = null;
+        rowNumber++;
+    }
+
+    void cell(String text) {
+        int c = column++;
+        if (rowError != null) {
+            return;
+        }
+        if (c >= kinds.length) {
+            rowError = "row " + rowNumber + " has more than the " + kinds.length + " cells of attributeNames";
+            return;
+        }
+        switch (kinds[c]) {
+            case NUMBER -> rowValues[slot[c]] = number(c, text);
+            case BINARY -> rowValues[slot[c]] = binary(c, text);
+            case CATEGORY -> rowCategories[slot[c]] = category(slot[c], text);
+            case PARTITION -> rowPartition = partition(c, text);
+            case IGNORED -> { }
+        }
+    }
+
+    void endRow() {
+        if (rowError == null && column < kinds.length) {
+            rowError = "row " + rowNumber + " has " + column + " cells but attributeNames has " + kinds.length;
+        }
+        if (rowError != null) {
+            if (!skipBadRows) {
+                throw new FrameException("DataFrame rejected, nothing learned: " + rowError);
+            }
+            if (skipped++ == 0) {
+                firstSkipReason = rowError;
+            }
+            rowNewCategories.forEach(e -> categories.get(e.getKey()).remove(e.getValue()));
+            rowNewCategories.clear();
+            return;
+        }
+        rowNewCategories.clear();
+        append();
+    }
+
+    private void append() {
+        int need = (rows + 1) * numericWidth;
+        if (need > values.length) {
+            values = Arrays.copyOf(values, Math.max(need, values.length * 2));
+        }
+        System.arraycopy(rowValues, 0, values, rows * numericWidth, numericWidth);
+        if (!categories.isEmpty()) {
+            int needIds = (rows + 1) * categories.size();
+            if (needIds > categoryIds.length) {
+                categoryIds = Arrays.copyOf(categoryIds, Math.max(needIds, Math.max(1024, categoryIds.length * 2)));
+            }
+            System.arraycopy(rowCategories, 0, categoryIds, rows * categories.size(), categories.size());
+        }
+        if (partitions != null) {
+            partitions.add(rowPartition);
+        }
+        rows++;
+    }
+
+    ParsedFrame finish() {
+        if (rows == 0 && skipped == 0) {
+            throw new FrameException("DataFrame has no rows");
+        }
+        List<String> outNames = new ArrayList<>();
+        List<AttributeType> outTypes = new ArrayList<>();
+        int[] numericTarget = new int[numericWidth];
+        int[] categoryBase = new int[categories.size()];
+        for (int c = 0; c < kinds.length; c++) {
+            switch (kinds[c]) {
+                case NUMBER, BINARY -> {
+                    numericTarget[slot[c]] = outNames.size();
+                    outNames.add(names.get(c));
+                    outTypes.add(kinds[c] == Kind.NUMBER ? AttributeType.CONTINUOUS : AttributeType.BINARY);
+                }
+                case CATEGORY -> {
+                    categoryBase[slot[c]] = outNames.size();
+                    for (String value : categories.get(slot[c]).keySet()) {
+                        outNames.add(names.get(c) + CATEGORY_SEPARATOR + value);
+                        outTypes.add(AttributeType.BINARY);
+                    }
+                }
+                default -> { }
+            }
+        }
+        int width = outNames.size();
+        double[] dense = expand(width, numericTarget, categoryBase);
+        String[] partitionValues = partitions == null ? null : partitions.toArray(String[]::new);
+        return new ParsedFrame(new DataBlock(outNames, outTypes, dense, rows, partitionValues), skipped, firstSkipReason);
+    }
+
+    private double[] expand(int width, int[] numericTarget, int[] categoryBase) {
+        if (width == numericWidth && categories.isEmpty()) {
+            return values.length == rows * width ? values : Arrays.copyOf(values, rows * width);
+        }
+        double[] dense = new double[rows * width];
+        int categoryCount = categories.size();
+        for (int r = 0; r < rows; r++) {
+            int out = r * width;
+            int in = r * numericWidth;
+            for (int k = 0; k < numericWidth; k++) {
+                dense[out + numericTarget[k]] = values[in + k];
+            }
+            for (int k = 0; k < categoryCount; k++) {
+                int id = categoryIds[r * categoryCount + k];
+                if (id >= 0) {
+                    dense[out + categoryBase[k] + id] = 1.0;
+                }
+            }
+        }
+        return dense;
+    }
+
+    private double number(int c, String text) {
+        if (text == null || text.isBlank()) {
+            rowError = cellError(c, text, "is missing (type C needs a number)");
+            return 0;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                rowError = cellError(c, text, "is not a finite number (type C)");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            rowError = cellError(c, text, "is not a number (type C)");
+            return 0;
+        }
+    }
+
+    private double binary(int c, String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.equals("0") || trimmed.equals("1")) {
+            return trimmed.charAt(0) - '0';
+        }
+        try {
+            double value = Double.parseDouble(trimmed);
+            if (value == 0.0 || value == 1.0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        rowError = cellError(c, text, "is not 0 or 1 (type B)");
+        return 0;
+    }
+
+    /** A missing category leaves every {@code attr$value} column of the row at 0. */
+    private int category(int categorySlot, String text) {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        Map<String, Integer> dictionary = categories.get(categorySlot);
+        Integer id = dictionary.get(value);
+        if (id == null) {
+            id = dictionary.size();
+            dictionary.put(value, id);
+            rowNewCategories.add(Map.entry(categorySlot, value));
+        }
+        return id;
+    }
+
+    private String partition(int c, String text) {
+        if (text == null || text.isBlank()) {
+            rowError = cellError(c, text, "is missing (partition column)");
+            return null;
+        }
+        return text.trim();
+    }
+
+    private String cellError(int c, String text, String problem) {
+        return "row " + rowNumber + ", column '" + names.get(c) + "': value " + (text == null ? "null" : "'" + text + "'") + " " + problem;
+    }
+}

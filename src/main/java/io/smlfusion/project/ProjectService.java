@@ -1,0 +1,203 @@
+package io.smlfusion.project;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smlfusion.api.ApiException;
+import io.smlfusion.ingest.DataFrameReader;
+import io.smlfusion.ingest.FrameOptions;
+import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.stats.SnapshotFormatException;
+import io.smlfusion.stats.StatisticsCodec;
+
+/** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
+@ApplicationScoped
+public class ProjectService {
+
+    /** Ids appear in paths and in the product's bracketed status strings; these would collide with fixed paths. */
+    private static final Pattern PID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    private static final Set<String> RESERVED = Set.of("list", "info", "fusion", "dataDrift", "dsbrowse");
+
+    @Inject
+    ProjectRegistry registry;
+
+    @Inject
+    ProjectStore store;
+
+    @Inject
+    ProjectAutosave autosave;
+
+    @Inject
+    Clock clock;
+
+    public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
+                         Map<String, String> options) {
+        validatePid(pid);
+        ProjectSettings settings = new ProjectSettings(ProjectType.forCreation(type), persist, enableHistogram, options);
+        Instant now = clock.instant();
+        ProjectHeader header = new ProjectHeader(cid, pid, settings, now, now, false);
+        CellProject project = new CellProject(header,
+                new ProjectStatistics(settings.type() == ProjectType.PARTITION, enableHistogram));
+        register(project);
+        return "Project Created with id:" + pid;
+    }
+
+    public List<String> list(String cid) {
+        Set<String> pids = new TreeSet<>(registry.pids(cid));
+        pids.addAll(store.pids(cid));
+        return List.copyOf(pids);
+    }
+
+    /** The project, from memory or (persisted and unloaded) from the database. */
+    public Project project(String cid, String pid) {
+        return registry.get(cid, pid).orElseGet(() -> {
+            CellProject loaded = store.load(cid, pid).orElseThrow(() -> unknown(cid, pid));
+            registry.add(loaded);
+            return registry.get(cid, pid).orElseThrow(() -> unknown(cid, pid));
+        });
+    }
+
+    public String delete(String cid, String pid) {
+        boolean inMemory = registry.remove(cid, pid).isPresent();
+        boolean stored = store.exists(cid, pid);
+        if (stored) {
+            store.delete(cid, pid);
+        }
+        if (!inMemory && !stored) {
+            throw ApiException.badRequest("Customer[" + cid + "] does not have Project with id[" + pid + "], ");
+        }
+        return "deleted Project with id[" + pid + "] from Customer[" + cid + "] store";
+    }
+
+    public String rename(String cid, String pid, String newPid) {
+        validatePid(newPid);
+        Project project = project(cid, pid);
+        if (store.exists(cid, newPid) || !registry.rename(project, newPid, clock.instant())) {
+            throw duplicate(cid, newPid);
+        }
+        store.rename(cid, pid, newPid);
+        return "Project [" + pid + "] renamed to [" + newPid + "]";
+    }
+
+    public void save(String cid, String pid) {
+        CellProject project = cell(cid, pid, "saved");
+        project.header().setPersisted(true);
+        store.save(project);
+    }
+
+    public void setFrozen(String cid, String pid, boolean frozen) {
+        Project project = project(cid, pid);
+        project.header().setFrozen(frozen, clock.instant());
+        if (project instanceof CellProject cell) {
+            autosave.changed(cell);
+        }
+    }
+
+    /** Frees the memory; a persisted project comes back from the database on next use, another is gone. */
+    public void unload(String cid, String pid) {
+        project(cid, pid);
+        registry.remove(cid, pid);
+    }
+
+    public ParsedFrame learn(String cid, String pid, InputStream dataFrame) {
+        return ingest(cid, pid, dataFrame, true);
+    }
+
+    public ParsedFrame forget(String cid, String pid, InputStream dataFrame) {
+        return ingest(cid, pid, dataFrame, false);
+    }
+
+    private ParsedFrame ingest(String cid, String pid, InputStream dataFrame, boolean learn) {
+        CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
+        ParsedFrame frame = DataFrameReader.read(dataFrame, new FrameOptions(project.header().settings().partitionColumn()));
+        if (frame.block().rowCount() > 0) {
+            if (learn) {
+                project.learn(frame.block(), clock.instant());
+            } else {
+                project.forget(frame.block(), clock.instant());
+            }
+            autosave.changed(project);
+        }
+        return frame;
+    }
+
+    /** Adds {@code other}'s statistics into {@code pid}; {@code other} is unchanged. */
+    public void merge(String cid, String pid, String other) {
+        if (other == null || other.isBlank()) {
+            throw ApiException.badRequest("merge needs the query parameter otherProjectName");
+        }
+        CellProject target = cell(cid, pid, "merged into");
+        Project source = project(cid, other);
+        if (source == target) {
+            throw ApiException.badRequest("A project cannot be merged into itself");
+        }
+        ProjectStatistics copy = source.read(ProjectStatistics::copy);
+        target.mergeFrom(copy, clock.instant());
+        autosave.changed(target);
+    }
+
+    public byte[] export(String cid, String pid) {
+        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+    }
+
+    public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {
+        validatePid(pid);
+        ProjectStatistics statistics;
+        try {
+            statistics = StatisticsCodec.decode(snapshot);
+        } catch (SnapshotFormatException e) {
+            throw ApiException.badRequest("Cannot import project [" + pid + "]: " + e.getMessage());
+        }
+        Instant now = clock.instant();
+        ProjectType type = statistics.partitioned() ? ProjectType.PARTITION : ProjectType.CPU;
+        ProjectSettings settings = new ProjectSettings(type, persist, statistics.histogramsEnabled(), Map.of());
+        register(new CellProject(new ProjectHeader(cid, pid, settings, now, now, false), statistics));
+        return "Project Created with id:" + pid;
+    }
+
+    private void register(CellProject project) {
+        ProjectHeader header = project.header();
+        if (store.exists(header.cid(), header.pid()) || !registry.add(project)) {
+            throw duplicate(header.cid(), header.pid());
+        }
+        if (header.settings().persisted()) {
+            store.save(project);
+        }
+    }
+
+    private CellProject cell(String cid, String pid, String action) {
+        Project project = project(cid, pid);
+        if (project instanceof CellProject cell) {
+            return cell;
+        }
+        throw ApiException.badRequest("Project [" + pid + "] is a " + project.header().settings().type().wireName()
+                + " project and cannot be " + action + ": a fusion holds no rows of its own");
+    }
+
+    private static void validatePid(String pid) {
+        if (pid == null || !PID.matcher(pid).matches()) {
+            throw ApiException.badRequest("Invalid project id [" + pid + "]: use 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+        if (RESERVED.contains(pid)) {
+            throw ApiException.badRequest("Invalid project id [" + pid + "]: reserved names are " + new TreeSet<>(RESERVED));
+        }
+    }
+
+    static ApiException unknown(String cid, String pid) {
+        return ApiException.badRequest("Cannot Find SYMETRYML id[" + pid + "] for Customer id [" + cid + "]");
+    }
+
+    private static ApiException duplicate(String cid, String pid) {
+        return ApiException.conflict("Customer [" + cid + "] already have SYMETRYML with id[" + pid + "], ");
+    }
+}
