@@ -1,0 +1,177 @@
+package io.smlfusion.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ordered, named and typed attributes a project's statistics are indexed by. Immutable.
+ *
+ * <p>Order is first-seen order: extending a schema keeps every existing index and appends the new
+ * names in the order they are given. Clients address attributes by index, so this order is part of
+ * the public contract and must not depend on anything but the sequence of extensions.
+ */
+public final class Schema {
+
+    /** The schema of a project that has learned nothing. */
+    public static final Schema EMPTY = new Schema(List.of(), List.of(), Map.of());
+
+    private final List<String> names;
+    private final List<AttributeType> types;
+    private final Map<String, Integer> indexes;
+
+    private Schema(List<String> names, List<AttributeType> types, Map<String, Integer> indexes) {
+        this.names = names;
+        this.types = types;
+        this.indexes = indexes;
+    }
+
+    /**
+     * A schema holding {@code names} in order.
+     *
+     * @throws IllegalArgumentException when a name repeats or the lists differ in length
+     */
+    public static Schema of(List<String> names, List<AttributeType> types) {
+        Extension extension = EMPTY.extendWith(names, types);
+        if (extension.schema().size() != names.size()) {
+            throw new IllegalArgumentException("attribute names repeat in " + names);
+        }
+        return extension.schema();
+    }
+
+    /**
+     * The result of {@link #extendWith}: the extended schema, and for each given name its index in
+     * that schema.
+     */
+    public record Extension(Schema schema, int[] indexes) {
+    }
+
+    /**
+     * Appends the names this schema does not hold yet, in the given order.
+     *
+     * @return the extended schema (this one when nothing is new) and the index of every given
+     *     name in it
+     * @throws IllegalArgumentException when a known name is given with another type; the message
+     *     names the attribute and both types
+     */
+    public Extension extendWith(List<String> newNames, List<AttributeType> newTypes) {
+        requireSameLength(newNames, newTypes);
+        List<String> allNames = new ArrayList<>(names);
+        List<AttributeType> allTypes = new ArrayList<>(types);
+        Map<String, Integer> allIndexes = new HashMap<>(indexes);
+        int[] mapping = new int[newNames.size()];
+        for (int c = 0; c < mapping.length; c++) {
+            String name = Objects.requireNonNull(newNames.get(c), "attribute name");
+            AttributeType type = Objects.requireNonNull(newTypes.get(c), "attribute type");
+            Integer known = allIndexes.get(name);
+            if (known == null) {
+                known = allNames.size();
+                allNames.add(name);
+                allTypes.add(type);
+                allIndexes.put(name, known);
+            } else {
+                requireType(name, allTypes.get(known), type);
+            }
+            mapping[c] = known;
+        }
+        if (allNames.size() == names.size()) {
+            return new Extension(this, mapping);
+        }
+        return new Extension(new Schema(Collections.unmodifiableList(allNames),
+                Collections.unmodifiableList(allTypes), Collections.unmodifiableMap(allIndexes)),
+                mapping);
+    }
+
+    /** This schema's attributes, then {@code other}'s new ones in {@code other}'s order. */
+    public Schema union(Schema other) {
+        return extendWith(other.names, other.types).schema();
+    }
+
+    /**
+     * The index of every given name, which must all be known with the same type; used where
+     * new attributes make no sense (forget).
+     *
+     * @throws IllegalArgumentException naming the first unknown attribute or type conflict
+     */
+    public int[] indexesOf(List<String> knownNames, List<AttributeType> knownTypes) {
+        requireSameLength(knownNames, knownTypes);
+        int[] mapping = new int[knownNames.size()];
+        for (int c = 0; c < mapping.length; c++) {
+            String name = knownNames.get(c);
+            int index = indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException(
+                        "attribute '" + name + "' is unknown to this project");
+            }
+            requireType(name, types.get(index), knownTypes.get(c));
+            mapping[c] = index;
+        }
+        return mapping;
+    }
+
+    /** The index of {@code name}, or -1 when this schema does not hold it. */
+    public int indexOf(String name) {
+        Integer index = indexes.get(name);
+        return index == null ? -1 : index;
+    }
+
+    public String name(int index) {
+        return names.get(index);
+    }
+
+    public AttributeType type(int index) {
+        return types.get(index);
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    /** The names in index order (unmodifiable). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The types in index order (unmodifiable). */
+    public List<AttributeType> types() {
+        return types;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Schema schema
+                && names.equals(schema.names) && types.equals(schema.types);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * names.hashCode() + types.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Schema[");
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(names.get(i)).append(':')
+                    .append(types.get(i).code());
+        }
+        return text.append(']').toString();
+    }
+
+    private static void requireSameLength(List<String> names, List<AttributeType> types) {
+        if (names.size() != types.size()) {
+            throw new IllegalArgumentException(names.size() + " attribute names but "
+                    + types.size() + " attribute types");
+        }
+    }
+
+    private static void requireType(String name, AttributeType known, AttributeType given) {
+        if (known != given) {
+            throw new IllegalArgumentException("attribute '" + name + "' has type "
+                    + known.code() + " in this project but type " + given.code() + " here");
+        }
+    }
+}

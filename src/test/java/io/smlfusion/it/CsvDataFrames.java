@@ -1,0 +1,44 @@
+package io.smlfusion.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The shared reference data sets ({@code ../shared/data}) as DataFrame JSON, all columns typed {@code C}. */
+public final class CsvDataFrames {
+
+    public static final Path DATA = Path.of("..", "shared", "data");
+
+    private CsvDataFrames() {
+    }
+
+    public static String dataFrame(String relativeCsv) {
+        List<String> lines = lines(relativeCsv);
+        String[] header = lines.get(0).split(",");
+        return dataFrame(header, lines.subList(1, lines.size()), "C");
+    }
+
+    public static String dataFrame(String[] names, List<String> csvRows, String type) {
+        StringBuilder json = new StringBuilder("{\"attributeNames\":[");
+        json.append(quoted(List.of(names))).append("],\"attributeTypes\":[");
+        json.append(quoted(Collections.nCopies(names.length, type))).append("],\"data\":[");
+        json.append(csvRows.stream().map(row -> "[" + quoted(List.of(row.split(","))) + "]").collect(Collectors.joining(",")));
+        return json.append("]}").toString();
+    }
+
+    public static List<String> lines(String relativeCsv) {
+        try {
+            return Files.readAllLines(DATA.resolve(relativeCsv)).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "\"" + v.trim() + "\"").collect(Collectors.joining(","));
+    }
+}

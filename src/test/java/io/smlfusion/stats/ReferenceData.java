@@ -1,0 +1,101 @@
+package io.smlfusion.stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A CSV file of ../shared/data (header row, comma separated, all numeric) held as row-major
+ * values, the layout {@link MomentBlock#learn} takes.
+ */
+record ReferenceData(List<String> names, double[] rows, int rowCount) {
+
+    /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
+    static ReferenceData read(String folder, String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("..", "shared", "data", folder, file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> names = List.of(lines.get(0).trim().split(","));
+        List<String> data = lines.subList(1, lines.size()).stream()
+                .filter(line -> !line.isBlank()).toList();
+        double[] rows = new double[data.size() * names.size()];
+        for (int r = 0; r < data.size(); r++) {
+            String[] cells = data.get(r).trim().split(",");
+            for (int c = 0; c < names.size(); c++) {
+                rows[r * names.size() + c] = Double.parseDouble(cells[c]);
+            }
+        }
+        return new ReferenceData(names, rows, data.size());
+    }
+
+    /** The rows of every file, in order; the files must have the same header. */
+    static ReferenceData concatenate(ReferenceData... parts) {
+        List<double[]> all = new ArrayList<>();
+        int rowCount = 0;
+        for (ReferenceData part : parts) {
+            if (!part.names.equals(parts[0].names)) {
+                throw new IllegalArgumentException("headers differ");
+            }
+            all.add(part.rows);
+            rowCount += part.rowCount;
+        }
+        double[] rows = new double[rowCount * parts[0].width()];
+        int at = 0;
+        for (double[] part : all) {
+            System.arraycopy(part, 0, rows, at, part.length);
+            at += part.length;
+        }
+        return new ReferenceData(parts[0].names, rows, rowCount);
+    }
+
+    int width() {
+        return names.size();
+    }
+
+    /** The same rows in an order drawn from {@code seed} (Fisher–Yates). */
+    ReferenceData shuffled(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[rowCount];
+        Arrays.setAll(order, r -> r);
+        for (int r = rowCount - 1; r > 0; r--) {
+            int other = random.nextInt(r + 1);
+            int swap = order[r];
+            order[r] = order[other];
+            order[other] = swap;
+        }
+        double[] shuffled = new double[rows.length];
+        for (int r = 0; r < rowCount; r++) {
+            System.arraycopy(rows, order[r] * width(), shuffled, r * width(), width());
+        }
+        return new ReferenceData(names, shuffled, rowCount);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    double[] rows(int from, int to) {
+        return Arrays.copyOfRange(rows, from * width(), to * width());
+    }
+
+    /** Every row as one block, all columns typed C (types do not change the numbers). */
+    DataBlock asBlock() {
+        return new DataBlock(names, Collections.nCopies(width(),
+                AttributeType.CONTINUOUS), rows, rowCount);
+    }
+
+    MomentBlock learnedInBlocksOf(int blockRows) {
+        MomentBlock block = new MomentBlock(width());
+        for (int from = 0; from < rowCount; from += blockRows) {
+            int to = Math.min(rowCount, from + blockRows);
+            block.learn(rows(from, to), to - from);
+        }
+        return block;
+    }
+}
