@@ -31,9 +31,11 @@ import java.util.Arrays;
  * American Statistician 37 (1983); the third and fourth order ones from P. Pébay, "Formulas for
  * robust, one-pass parallel computation of covariances and arbitrary-order statistical moments",
  * Sandia report SAND2008-6212 (2008). Subtraction runs the same formulas backwards: given the
- * union and B, it solves them for A. Q is a raw sum with no cancellation inside learn, so it is
- * accumulated with compensated summation ({@link TwoSum}) and the compensation terms are kept, so
- * that merge and forget stay accurate too.
+ * union and B, it solves them for A. Inside a block, sums run over at most 64 rows before they
+ * are folded into compensated totals ({@link BlockSummarizer}), so a block's own moments are as
+ * accurate for a million rows as for a hundred. Q is a raw sum with no cancellation inside learn;
+ * it is accumulated with compensated summation ({@link TwoSum}) and its compensation terms are
+ * kept, so that merge and forget stay accurate too.
  */
 public final class MomentBlock implements Moments {
 

@@ -76,14 +76,18 @@ final class SnapshotReader {
     }
 
     /**
-     * A non-negative int32 size of something each element of which takes at least
-     * {@code minimumBytesEach} bytes.
+     * An int32 size between 0 and {@code maximum} of something each element of which takes at
+     * least {@code minimumBytesEach} bytes.
      */
-    int size(String what, int minimumBytesEach) throws SnapshotFormatException {
+    int size(String what, int minimumBytesEach, int maximum) throws SnapshotFormatException {
         int at = position();
         int size = int32();
         if (size < 0) {
             throw new SnapshotFormatException("negative " + what + " " + size + " at byte " + at);
+        }
+        if (size > maximum) {
+            throw new SnapshotFormatException(what + " " + size + " at byte " + at
+                    + " exceeds the maximum " + maximum);
         }
         require((long) size * minimumBytesEach);
         return size;
@@ -91,7 +95,7 @@ final class SnapshotReader {
 
     /** An int32 byte length, then that many bytes of strict UTF-8. */
     String utf8(String what) throws SnapshotFormatException {
-        int length = size(what + " length", 1);
+        int length = size(what + " length", 1, Integer.MAX_VALUE);
         int at = position();
         try {
             CharBuffer text = StandardCharsets.UTF_8.newDecoder()

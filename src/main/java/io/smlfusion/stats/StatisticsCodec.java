@@ -104,12 +104,12 @@ public final class StatisticsCodec {
     }
 
     private static void readHeader(SnapshotReader reader) throws SnapshotFormatException {
-        int available = Math.min(MAGIC.length, reader.remaining());
-        byte[] start = reader.bytes(available);
-        if (!Arrays.equals(start, Arrays.copyOf(MAGIC, available))) {
+        byte[] start = reader.bytes(Math.min(MAGIC.length, reader.remaining()));
+        if (!Arrays.equals(start, Arrays.copyOf(MAGIC, start.length))) {
             throw new SnapshotFormatException("not an sml-fusion snapshot");
         }
-        reader.bytes(MAGIC.length - available);
+        // A correct but incomplete magic is a truncated snapshot.
+        reader.bytes(MAGIC.length - start.length);
         int version = reader.uint16();
         if (version != FORMAT_VERSION) {
             throw new SnapshotFormatException("snapshot format version " + version
@@ -118,12 +118,8 @@ public final class StatisticsCodec {
     }
 
     private static Schema readSchema(SnapshotReader reader) throws SnapshotFormatException {
-        int at = reader.position();
-        int size = reader.size("attribute count", MINIMUM_ATTRIBUTE_BYTES);
-        if (size > PackedSymmetric.MAX_DIMENSION) {
-            throw new SnapshotFormatException("attribute count " + size + " at byte " + at
-                    + " exceeds the maximum " + PackedSymmetric.MAX_DIMENSION);
-        }
+        int size = reader.size("attribute count", MINIMUM_ATTRIBUTE_BYTES,
+                PackedSymmetric.MAX_DIMENSION);
         List<String> names = new ArrayList<>(size);
         List<AttributeType> types = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -169,7 +165,7 @@ public final class StatisticsCodec {
 
     private static LinkedHashMap<String, MomentBlock> readPartitions(
             SnapshotReader reader, int dimension, long totalCount) throws SnapshotFormatException {
-        int size = reader.size("partition count", MINIMUM_PARTITION_BYTES);
+        int size = reader.size("partition count", MINIMUM_PARTITION_BYTES, Integer.MAX_VALUE);
         LinkedHashMap<String, MomentBlock> partitions = new LinkedHashMap<>();
         long rows = 0;
         for (int k = 0; k < size; k++) {
@@ -238,7 +234,7 @@ public final class StatisticsCodec {
     private static BucketStore readStore(SnapshotReader reader) throws SnapshotFormatException {
         int at = reader.position();
         int lowestIndex = reader.int32();
-        int length = reader.size("bucket count", Long.BYTES);
+        int length = reader.size("bucket count", Long.BYTES, Integer.MAX_VALUE);
         if ((long) lowestIndex + length - 1 > Integer.MAX_VALUE) {
             throw new SnapshotFormatException("bucket range at byte " + at + " overflows");
         }

@@ -25,7 +25,7 @@ class MomentBlockTest {
 
     @Test
     void learnsTheHandComputedMoments() {
-        MomentBlock block = learned(ROWS, 4);
+        MomentBlock block = learned(2, ROWS);
 
         assertEquals(4, block.count());
         assertEquals(2, block.dimension());
@@ -51,34 +51,34 @@ class MomentBlockTest {
         for (int r = 0; r < 4; r++) {
             byRow.learn(new double[] {ROWS[2 * r], ROWS[2 * r + 1]}, 1);
         }
-        assertSameMoments(learned(ROWS, 4), byRow, CLOSE);
+        assertSameMoments(learned(2, ROWS), byRow, CLOSE);
     }
 
     @Test
     void mergeEqualsLearningBothBlocksAndSubtractUndoesIt() {
-        MomentBlock first = learned(new double[] {1, 2, 2, 0, 3, 1}, 3);
-        MomentBlock last = learned(new double[] {4, 5}, 1);
+        MomentBlock first = learned(2, 1, 2, 2, 0, 3, 1);
+        MomentBlock last = learned(2, 4, 5);
 
         first.merge(last);
-        assertSameMoments(learned(ROWS, 4), first, CLOSE);
+        assertSameMoments(learned(2, ROWS), first, CLOSE);
         first.subtract(last);
-        assertSameMoments(learned(new double[] {1, 2, 2, 0, 3, 1}, 3), first, CLOSE);
+        assertSameMoments(learned(2, 1, 2, 2, 0, 3, 1), first, CLOSE);
     }
 
     @Test
     void mergingABlockWithItselfDoublesItsRows() {
-        MomentBlock twice = learned(ROWS, 4);
+        MomentBlock twice = learned(2, ROWS);
         twice.merge(twice);
 
         double[] doubled = new double[16];
         System.arraycopy(ROWS, 0, doubled, 0, 8);
         System.arraycopy(ROWS, 0, doubled, 8, 8);
-        assertSameMoments(learned(doubled, 8), twice, CLOSE);
+        assertSameMoments(learned(2, doubled), twice, CLOSE);
     }
 
     @Test
     void forgettingEveryRowLeavesAnExactlyEmptyBlock() {
-        MomentBlock block = learned(ROWS, 4);
+        MomentBlock block = learned(2, ROWS);
         block.learn(new double[] {0.1, 1e7, -3.3, 1e7 + 0.1}, 2);
 
         block.forget(ROWS, 4);
@@ -98,45 +98,46 @@ class MomentBlockTest {
 
     @Test
     void forgettingMoreRowsThanLearnedIsRejectedAndChangesNothing() {
-        MomentBlock block = learned(new double[] {1, 2}, 1);
+        MomentBlock block = learned(2, 1, 2);
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> block.forget(ROWS, 4));
         assertTrue(error.getMessage().contains("only 1"), error.getMessage());
-        assertSameMoments(learned(new double[] {1, 2}, 1), block, EXACT);
+        assertSameMoments(learned(2, 1, 2), block, EXACT);
     }
 
     @Test
     void learnReadsOnlyTheRowsItIsGivenFromALongerBuffer() {
-        double[] buffer = {1, 2, 2, 0, 3, 1, 4, 5, 99, 99};
-        assertSameMoments(learned(ROWS, 4), learned(buffer, 4), EXACT);
+        MomentBlock fromBuffer = new MomentBlock(2);
+        fromBuffer.learn(new double[] {1, 2, 2, 0, 3, 1, 4, 5, 99, 99}, 4);
+        assertSameMoments(learned(2, ROWS), fromBuffer, EXACT);
         assertThrows(IllegalArgumentException.class, () -> new MomentBlock(2).learn(ROWS, 5));
     }
 
     @Test
     void alignedMovesEveryStatisticAndZeroFillsNewAttributes() {
-        MomentBlock block = learned(ROWS, 4);
+        MomentBlock block = learned(2, ROWS);
 
         // x goes to index 2, y to index 0; index 1 is an attribute the rows did not have.
         MomentBlock aligned = block.aligned(new int[] {2, 0}, 3);
 
         double[] widenedRows = {2, 0, 1, 0, 0, 2, 1, 0, 3, 5, 0, 4};
-        assertSameMoments(learned(widenedRows, 4), aligned, CLOSE);
+        assertSameMoments(learned(3, widenedRows), aligned, CLOSE);
         assertEquals(block.comoment(0, 1), aligned.comoment(0, 2), EXACT);
         assertEquals(block.sumOfSquaredProducts(0, 1), aligned.sumOfSquaredProducts(2, 0), EXACT);
     }
 
     @Test
     void widenedToAppendsZeroAttributes() {
-        MomentBlock widened = learned(ROWS, 4).widenedTo(3);
+        MomentBlock widened = learned(2, ROWS).widenedTo(3);
 
         double[] widenedRows = {1, 2, 0, 2, 0, 0, 3, 1, 0, 4, 5, 0};
-        assertSameMoments(learned(widenedRows, 4), widened, CLOSE);
+        assertSameMoments(learned(3, widenedRows), widened, CLOSE);
     }
 
     @Test
     void mappingsThatAreNotOneToOneAndMismatchedDimensionsAreRejected() {
-        MomentBlock block = learned(ROWS, 4);
+        MomentBlock block = learned(2, ROWS);
 
         assertThrows(IllegalArgumentException.class, () -> block.aligned(new int[] {1, 1}, 2));
         assertThrows(IllegalArgumentException.class, () -> block.aligned(new int[] {0, 2}, 2));
@@ -147,23 +148,18 @@ class MomentBlockTest {
 
     @Test
     void copyIsIndependent() {
-        MomentBlock block = learned(ROWS, 4);
+        MomentBlock block = learned(2, ROWS);
         MomentBlock copy = block.copy();
 
         copy.learn(new double[] {100, 100}, 1);
 
-        assertSameMoments(learned(ROWS, 4), block, EXACT);
+        assertSameMoments(learned(2, ROWS), block, EXACT);
         assertEquals(5, copy.count());
     }
 
-    private static MomentBlock learned(double[] rows, int rowCount) {
-        MomentBlock block = new MomentBlock(rows.length / Math.max(rowCount, 1) > 0
-                ? widthOf(rows, rowCount) : 0);
-        block.learn(rows, rowCount);
+    private static MomentBlock learned(int width, double... rows) {
+        MomentBlock block = new MomentBlock(width);
+        block.learn(rows, rows.length / width);
         return block;
-    }
-
-    private static int widthOf(double[] rows, int rowCount) {
-        return rows.length == 10 ? 2 : rows.length / rowCount;
     }
 }

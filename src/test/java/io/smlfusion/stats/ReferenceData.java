@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -39,20 +38,15 @@ record ReferenceData(List<String> names, double[] rows, int rowCount) {
 
     /** The rows of every file, in order; the files must have the same header. */
     static ReferenceData concatenate(ReferenceData... parts) {
-        List<double[]> all = new ArrayList<>();
-        int rowCount = 0;
+        int rowCount = Arrays.stream(parts).mapToInt(ReferenceData::rowCount).sum();
+        double[] rows = new double[rowCount * parts[0].width()];
+        int at = 0;
         for (ReferenceData part : parts) {
             if (!part.names.equals(parts[0].names)) {
                 throw new IllegalArgumentException("headers differ");
             }
-            all.add(part.rows);
-            rowCount += part.rowCount;
-        }
-        double[] rows = new double[rowCount * parts[0].width()];
-        int at = 0;
-        for (double[] part : all) {
-            System.arraycopy(part, 0, rows, at, part.length);
-            at += part.length;
+            System.arraycopy(part.rows, 0, rows, at, part.rows.length);
+            at += part.rows.length;
         }
         return new ReferenceData(parts[0].names, rows, rowCount);
     }
