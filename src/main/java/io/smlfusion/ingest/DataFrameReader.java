@@ -1,39 +1,41 @@
 package io.smlfusion.ingest;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
-import jakarta.json.stream.JsonParsingException;
-import jakarta.json.spi.JsonProvider;
-
 /**
- * Streams a DataFrame (spec §4.2: {@code attributeNames}, {@code attributeTypes}, {@code data} as
- * rows of strings, optional {@code errorHandling}) straight into a {@link FrameBuilder}: no JSON
- * tree and no per-row objects, so ingestion cost is parsing, not allocation.
+ * Reads a DataFrame (spec §4.2: {@code attributeNames}, {@code attributeTypes}, {@code data} as
+ * rows of strings, optional {@code errorHandling}) straight from the request bytes into a
+ * {@link FrameBuilder}: no JSON tree, no per-row objects, and numeric cells go from bytes to
+ * doubles without becoming strings, so ingestion costs parsing and little else.
  *
  * <p>Keys may come in any order. When {@code data} precedes the names or types the rows are kept
- * as text until the header is known (the slow path real clients do not take).
+ * as text until the header is known (a slow path real clients do not take).
  */
 public final class DataFrameReader {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private DataFrameReader() {
     }
 
     public static ParsedFrame read(InputStream body, FrameOptions options) {
-        try (JsonParser parser = JSON.createParser(body)) {
-            return new Reading(parser, options).run();
-        } catch (JsonParsingException e) {
-            throw new FrameException("Malformed DataFrame JSON: " + e.getMessage());
+        byte[] json;
+        try {
+            json = body.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
         }
+        return read(json, json.length, options);
+    }
+
+    static ParsedFrame read(byte[] json, int length, FrameOptions options) {
+        return new Reading(new JsonCursor(json, length), options).run();
     }
 
     private static final class Reading {
-        private final JsonParser parser;
+        private final JsonCursor cursor;
         private final FrameOptions options;
         private List<String> names;
         private List<String> types;
@@ -41,27 +43,28 @@ public final class DataFrameReader {
         private List<List<String>> earlyRows;
         private FrameBuilder builder;
 
-        Reading(JsonParser parser, FrameOptions options) {
-            this.parser = parser;
+        Reading(JsonCursor cursor, FrameOptions options) {
+            this.cursor = cursor;
             this.options = options;
         }
 
         ParsedFrame run() {
-            expect(Event.START_OBJECT, "a DataFrame must be a JSON object");
-            Event event;
-            while ((event = parser.next()) != Event.END_OBJECT) {
-                if (event != Event.KEY_NAME) {
-                    throw new FrameException("Malformed DataFrame JSON: expected a key");
-                }
-                String key = parser.getString();
-                switch (key) {
-                    case "attributeNames" -> names = readStrings(key);
-                    case "attributeTypes" -> types = readStrings(key);
-                    case "errorHandling" -> errorHandling = readErrorHandling();
-                    case "data" -> readData();
-                    default -> skipValue();
-                }
+            cursor.expect('{', "a DataFrame object");
+            if (!cursor.consume('}')) {
+                do {
+                    cursor.readString();
+                    String key = cursor.stringValue();
+                    cursor.expect(':', "':' after \"" + key + "\"");
+                    switch (key) {
+                        case "attributeNames" -> names = readStrings(key);
+                        case "attributeTypes" -> types = readStrings(key);
+                        case "errorHandling" -> errorHandling = readErrorHandling();
+                        case "data" -> readData();
+                        default -> cursor.skipValue();
+                    }
+                } while (cursor.more('}'));
             }
+            cursor.expectEnd();
             FrameBuilder frame = builder();
             if (earlyRows != null) {
                 for (List<String> row : earlyRows) {
@@ -84,87 +87,99 @@ public final class DataFrameReader {
         }
 
         private void readData() {
-            expect(Event.START_ARRAY, "data must be an array of rows");
-            boolean headerKnown = names != null && types != null;
-            if (!headerKnown) {
+            cursor.expect('[', "data to be an array of rows");
+            if (cursor.consume(']')) {
+                return;
+            }
+            boolean headerKnown = names != null && types != null && earlyRows == null;
+            FrameBuilder frame = headerKnown ? builder() : null;
+            if (!headerKnown && earlyRows == null) {
                 earlyRows = new ArrayList<>();
             }
-            FrameBuilder frame = headerKnown ? builder() : null;
-            Event event;
-            while ((event = parser.next()) != Event.END_ARRAY) {
-                if (event != Event.START_ARRAY) {
-                    throw new FrameException("data must be an array of rows, and each row an array of strings");
-                }
+            do {
+                cursor.expect('[', "each row of data to be an array of strings");
                 List<String> early = headerKnown ? null : new ArrayList<>();
                 if (headerKnown) {
                     frame.startRow();
                 }
-                while ((event = parser.next()) != Event.END_ARRAY) {
-                    String cell = cellText(event);
-                    if (headerKnown) {
-                        frame.cell(cell);
-                    } else {
-                        early.add(cell);
-                    }
+                if (!cursor.consume(']')) {
+                    do {
+                        if (headerKnown) {
+                            readCell(frame);
+                        } else {
+                            early.add(cellText());
+                        }
+                    } while (cursor.more(']'));
                 }
                 if (headerKnown) {
                     frame.endRow();
                 } else {
                     earlyRows.add(early);
                 }
+            } while (cursor.more(']'));
+        }
+
+        private void readCell(FrameBuilder frame) {
+            if (cursor.peek() == '"') {
+                cursor.readString();
+                if (cursor.stringEscaped()) {
+                    frame.cell(cursor.stringValue());
+                } else {
+                    frame.cell(cursor.bytes(), cursor.stringStart(), cursor.stringEnd());
+                }
+            } else {
+                frame.cell(literalCell());
             }
         }
 
-        /** Cells are strings on the wire; numbers and null are tolerated as clients send them. */
-        private String cellText(Event event) {
-            return switch (event) {
-                case VALUE_STRING, VALUE_NUMBER -> parser.getString();
-                case VALUE_NULL -> null;
-                case VALUE_TRUE -> "1";
-                case VALUE_FALSE -> "0";
-                default -> throw new FrameException("data rows must contain strings, found " + event);
+        private String cellText() {
+            if (cursor.peek() == '"') {
+                cursor.readString();
+                return cursor.stringValue();
+            }
+            return literalCell();
+        }
+
+        /** Cells are strings on the wire; numbers, booleans and null are tolerated as clients send them. */
+        private String literalCell() {
+            int next = cursor.peek();
+            if (next == '[' || next == '{') {
+                throw cursor.malformed("data cells must be strings");
+            }
+            String literal = cursor.readLiteral();
+            return switch (literal == null ? "null" : literal) {
+                case "null" -> null;
+                case "true" -> "1";
+                case "false" -> "0";
+                default -> literal;
             };
         }
 
         private List<String> readStrings(String key) {
-            expect(Event.START_ARRAY, key + " must be an array of strings");
+            if (cursor.peek() != '[') {
+                throw new FrameException(key + " must be an array of strings");
+            }
+            cursor.expect('[', key);
             List<String> values = new ArrayList<>();
-            Event event;
-            while ((event = parser.next()) != Event.END_ARRAY) {
-                if (event != Event.VALUE_STRING) {
-                    throw new FrameException(key + " must be an array of strings");
-                }
-                values.add(parser.getString());
+            if (!cursor.consume(']')) {
+                do {
+                    if (cursor.peek() != '"') {
+                        throw new FrameException(key + " must be an array of strings");
+                    }
+                    cursor.readString();
+                    values.add(cursor.stringValue());
+                } while (cursor.more(']'));
             }
             return values;
         }
 
         private int readErrorHandling() {
-            Event event = parser.next();
-            String text = switch (event) {
-                case VALUE_NUMBER, VALUE_STRING -> parser.getString();
-                default -> throw new FrameException("errorHandling must be 0 or 1");
-            };
-            return switch (text.trim()) {
+            String text = cellText();
+            return switch (text == null ? "" : text.trim()) {
                 case "0" -> 0;
                 case "1" -> 1;
                 default -> throw new FrameException("errorHandling must be 0 (reject the DataFrame) or 1 (skip bad rows), not " + text);
             };
-        }
-
-        private void skipValue() {
-            Event event = parser.next();
-            if (event == Event.START_ARRAY) {
-                parser.skipArray();
-            } else if (event == Event.START_OBJECT) {
-                parser.skipObject();
-            }
-        }
-
-        private void expect(Event expected, String message) {
-            if (!parser.hasNext() || parser.next() != expected) {
-                throw new FrameException(message);
-            }
         }
     }
 }

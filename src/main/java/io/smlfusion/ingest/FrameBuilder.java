@@ -1,5 +1,6 @@
 package io.smlfusion.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -120,7 +121,11 @@ final class FrameBuilder {
     }
 
     void cell(String text) {
-        int c = column++;
+        cell(column++, text);
+    }
+
+    /** The text path: also reports the errors of cells the byte path could not take. */
+    private void cell(int c, String text) {
         if (rowError != null) {
             return;
         }
@@ -134,6 +139,35 @@ final class FrameBuilder {
             case CATEGORY -> rowCategories[slot[c]] = category(slot[c], text);
             case PARTITION -> rowPartition = partition(c, text);
             case IGNORED -> { }
+        }
+    }
+
+    /**
+     * A cell whose text is the unescaped UTF-8 in {@code bytes[start, end)}: numbers are parsed in
+     * place; other kinds take the text path.
+     */
+    void cell(byte[] bytes, int start, int end) {
+        int c = column;
+        if (rowError != null || c >= kinds.length || (kinds[c] != Kind.NUMBER && kinds[c] != Kind.BINARY)) {
+            cell(rowError != null || c >= kinds.length ? null : new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            return;
+        }
+        column++;
+        if (kinds[c] == Kind.BINARY && end - start == 1 && (bytes[start] == '0' || bytes[start] == '1')) {
+            rowValues[slot[c]] = bytes[start] - '0';
+            return;
+        }
+        double value;
+        try {
+            value = DecimalParser.parse(bytes, start, end);
+        } catch (NumberFormatException e) {
+            cell(c, new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            return;
+        }
+        if (kinds[c] == Kind.NUMBER && Double.isFinite(value)) {
+            rowValues[slot[c]] = value;
+        } else {
+            cell(c, new String(bytes, start, end - start, StandardCharsets.UTF_8));
         }
     }
 

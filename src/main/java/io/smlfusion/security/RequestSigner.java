@@ -98,15 +98,16 @@ public final class RequestSigner {
      * text on line 3 (spec §2.3 rules 1–4).
      */
     static String signature(String secretBase64, StringToSign stringToSign) {
-        byte[] mac = hmacSha256(SecretKeys.decode(secretBase64), stringToSign.bytes(secretBase64));
-        return Base64.getEncoder().encodeToString(mac);
+        Mac mac = hmacSha256(SecretKeys.decode(secretBase64));
+        stringToSign.writeTo(mac::update, secretBase64);
+        return Base64.getEncoder().encodeToString(mac.doFinal());
     }
 
-    static byte[] hmacSha256(byte[] key, byte[] message) {
+    static Mac hmacSha256(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is a mandatory JDK algorithm", e);
         }

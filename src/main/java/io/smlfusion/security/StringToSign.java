@@ -2,6 +2,7 @@ package io.smlfusion.security;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The MAC input of a REST request, spec §2.3 rules 1–9:
@@ -41,7 +42,7 @@ public final class StringToSign {
         this.contentMd5 = contentMd5 == null ? "" : contentMd5;
         this.symDate = symDate;
         this.cid = cid;
-        this.body = body == null ? new byte[0] : body.clone();
+        this.body = body == null ? new byte[0] : body; // not copied: bodies can be megabytes; never modified here
         this.resource = resource;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
     }
@@ -51,24 +52,27 @@ public final class StringToSign {
         return new StringToSign(verb, contentMd5, symDate, cid, body, otherResource, rawQuery);
     }
 
-    /** The exact bytes the MAC is computed over, with {@code secretText} on line 3. */
-    byte[] bytes(String secretText) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + body.length);
-        out.writeBytes(utf8(verb + "\n" + contentMd5 + "\n" + secretText + "\n" + symDate + "\n" + cid + "\n"));
+    /**
+     * Feeds the exact bytes of the string to sign, with {@code secretText} on line 3, to {@code sink}
+     * piece by piece, so that a large body is hashed where it lies instead of being copied.
+     */
+    void writeTo(Consumer<byte[]> sink, String secretText) {
+        sink.accept(utf8(verb + "\n" + contentMd5 + "\n" + secretText + "\n" + symDate + "\n" + cid + "\n"));
         if (body.length > 0) {
-            out.writeBytes(body);
-            out.writeBytes(utf8("\n"));
+            sink.accept(body);
+            sink.accept(utf8("\n"));
         }
-        out.writeBytes(utf8(resource + "\n"));
+        sink.accept(utf8(resource + "\n"));
         if (!rawQuery.isEmpty()) {
-            out.writeBytes(utf8(rawQuery + "\n"));
+            sink.accept(utf8(rawQuery + "\n"));
         }
-        return out.toByteArray();
     }
 
     /** The text with the secret replaced by {@value #SECRET_PLACEHOLDER}: safe to show and log. */
     public String masked() {
-        return new String(bytes(SECRET_PLACEHOLDER), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + body.length);
+        writeTo(out::writeBytes, SECRET_PLACEHOLDER);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.smlfusion.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.smlfusion.security.RequestSigner;
+import io.smlfusion.security.SignedRequest;
+
+/**
+ * HTTP load client for ingestion: pushes signed, batched DataFrames to a running server's
+ * {@code learn} endpoint from several connections and reports rows/s and MB/s end to end
+ * (signing, transfer, verification, parsing, learning).
+ *
+ * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
+ * [--p 8] [--rows 10000] [--requests 200] [--connections 4]}. Bodies are generated before the clock
+ * starts, with distinct random values, so the client measures the server and not its own JSON writing.
+ * The run is bounded by {@code --requests} and stops by itself.
+ */
+public final class IngestLoadClient {
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        RequestSigner signer = new RequestSigner(o.cid, o.secret, Clock.systemUTC());
+        String pid = "load" + System.currentTimeMillis();
+        send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid, "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<byte[]> bodies = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < Math.min(o.requests, 16); i++) {
+            bodies.add(dataFrame(o.p, o.rows, random));
+        }
+        String path = "/symetry/rest/" + o.cid + "/projects/" + pid + "/learn";
+        ExecutorService pool = Executors.newFixedThreadPool(o.connections);
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int r = 0; r < o.requests; r++) {
+            byte[] body = bodies.get(r % bodies.size());
+            sent.add(pool.submit(() -> {
+                int status = send(http, signer, o, "POST", path, null, body);
+                if (status != 200) {
+                    failures.incrementAndGet();
+                }
+                bytes.addAndGet(body.length);
+                return status;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long rows = (long) o.requests * o.rows;
+        System.out.printf(Locale.ROOT, "p=%d rows/request=%d requests=%d connections=%d failures=%d%n",
+                o.p, o.rows, o.requests, o.connections, failures.get());
+        System.out.printf(Locale.ROOT, "%.2f s, %.0f rows/s, %.1f MB/s (%d bytes per request)%n",
+                seconds, rows / seconds, bytes.get() / seconds / 1e6, bodies.get(0).length);
+        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
+        if (failures.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static int send(HttpClient http, RequestSigner signer, Options o, String verb, String path, String query, byte[] body)
+            throws Exception {
+        SignedRequest signed = signer.sign(verb, path, query, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.host + path + (query == null ? "" : "?" + query)))
+                .method(verb, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        signed.headers().forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            System.err.println(verb + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.statusCode();
+    }
+
+    /** A DataFrame of {@code rows} rows and {@code p} continuous columns with values like {@code 12.3456}. */
+    static byte[] dataFrame(int p, int rows, SplittableRandom random) {
+        StringBuilder json = new StringBuilder(rows * p * 12 + 64).append("{\"attributeNames\":[");
+        for (int j = 0; j < p; j++) {
+            json.append(j == 0 ? "" : ",").append("\"x").append(j).append('"');
+        }
+        json.append("],\"attributeTypes\":[");
+        for (int j = 0; j < p; j++) {
+            json.append(j == 0 ? "\"C\"" : ",\"C\"");
+        }
+        json.append("],\"data\":[");
+        for (int r = 0; r < rows; r++) {
+            json.append(r == 0 ? "[" : ",[");
+            for (int j = 0; j < p; j++) {
+                json.append(j == 0 ? "\"" : ",\"").append(String.format(Locale.ROOT, "%.4f", random.nextDouble(-100, 100))).append('"');
+            }
+            json.append(']');
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class Options {
+        String host = System.getenv().getOrDefault("SML_HOST", "http://localhost:9080");
+        String cid = System.getenv().getOrDefault("SML_CID", "c1");
+        String secret = System.getenv("SML_SECRET");
+        int p = 8;
+        int rows = 10_000;
+        int requests = 200;
+        int connections = 4;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--host" -> o.host = value;
+                    case "--cid" -> o.cid = value;
+                    case "--secret" -> o.secret = value;
+                    case "--p" -> o.p = Integer.parseInt(value);
+                    case "--rows" -> o.rows = Integer.parseInt(value);
+                    case "--requests" -> o.requests = Integer.parseInt(value);
+                    case "--connections" -> o.connections = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (o.secret == null) {
+                throw new IllegalArgumentException("give the customer's key with --secret or SML_SECRET");
+            }
+            return o;
+        }
+    }
+}
