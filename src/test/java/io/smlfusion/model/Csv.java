@@ -1,0 +1,84 @@
+package io.smlfusion.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.DataBlock;
+import io.smlfusion.stats.ProjectStatistics;
+
+/** A numeric CSV file of ../shared/data (header row, comma separated), row by row. */
+record Csv(List<String> names, List<double[]> rows) {
+
+    /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
+    static Csv read(String folder, String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("..", "shared", "data", folder, file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> names = List.of(lines.get(0).trim().split(","));
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                String[] cells = line.trim().split(",");
+                double[] row = new double[names.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Double.parseDouble(cells[c]);
+                }
+                rows.add(row);
+            }
+        }
+        return new Csv(names, rows);
+    }
+
+    /** The statistics of an unpartitioned project that learned each file in order. */
+    static ProjectStatistics learn(List<AttributeType> types, Csv... files) {
+        ProjectStatistics statistics = new ProjectStatistics(false, false);
+        for (Csv file : files) {
+            statistics.learn(file.block(types, null));
+        }
+        return statistics;
+    }
+
+    /** Every column continuous. */
+    static List<AttributeType> continuous(int width) {
+        return Collections.nCopies(width, AttributeType.CONTINUOUS);
+    }
+
+    DataBlock block(List<AttributeType> types, String[] partitionValues) {
+        int width = names.size();
+        double[] values = new double[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r), 0, values, r * width, width);
+        }
+        return new DataBlock(names, types, values, rows.size(), partitionValues);
+    }
+
+    int column(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column " + name);
+        }
+        return index;
+    }
+
+    /** The named columns of row r, in the given order. */
+    double[] values(int r, List<String> columns) {
+        double[] row = rows.get(r);
+        return columns.stream().mapToDouble(name -> row[column(name)]).toArray();
+    }
+
+    /** The names except the given ones, in file order. */
+    List<String> namesExcept(String... excluded) {
+        List<String> kept = new ArrayList<>(names);
+        kept.removeAll(List.of(excluded));
+        return kept;
+    }
+}

@@ -1,0 +1,46 @@
+package io.smlfusion.model;
+
+import java.util.List;
+
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.ProjectStatistics;
+
+/** housing-fed3 of ../shared/data: the union of its three cells and its test file. */
+final class Housing {
+
+    static final Csv PART1 = Csv.read("housing-fed3", "housing1.csv");
+    static final Csv PART2 = Csv.read("housing-fed3", "housing2.csv");
+    static final Csv PART3 = Csv.read("housing-fed3", "housing3.csv");
+    static final Csv TEST = Csv.read("housing-fed3", "housing_test.csv");
+    static final List<AttributeType> TYPES = Csv.continuous(PART1.names().size());
+    static final ProjectStatistics UNION = Csv.learn(TYPES, PART1, PART2, PART3);
+    static final String TARGET = "MEDV";
+    static final List<String> INPUTS = PART1.namesExcept(TARGET);
+
+    private Housing() {
+    }
+
+    static ModelSpec spec(ModelAlgorithm algorithm, ModelOptions options) {
+        return new ModelSpec(algorithm, List.of(TARGET), INPUTS, options);
+    }
+
+    static LinearRegressionModel build(ModelAlgorithm algorithm, ModelOptions options) {
+        return (LinearRegressionModel) ModelBuilder.build(UNION, spec(algorithm, options));
+    }
+
+    static LinearRegressionModel mlr(ModelOptions options) {
+        return build(ModelAlgorithm.MLR, options);
+    }
+
+    /** √(mean squared error) of the model's {@code res} over housing_test.csv. */
+    static double testRmse(Model model) {
+        double sum = 0;
+        int target = TEST.column(TARGET);
+        for (int r = 0; r < TEST.rows().size(); r++) {
+            double error = model.predict(TEST.values(r, INPUTS)).number("res")
+                    - TEST.rows().get(r)[target];
+            sum += error * error;
+        }
+        return Math.sqrt(sum / TEST.rows().size());
+    }
+}
