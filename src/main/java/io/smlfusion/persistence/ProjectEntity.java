@@ -53,6 +53,11 @@ public class ProjectEntity {
     @Column(name = "SNAPSHOT")
     private byte[] snapshot;
 
+    /** A fusion's cell list, sealed with the server key (it holds the cells' secrets); null for other projects. */
+    @Lob
+    @Column(name = "FUSION_CELLS_SEALED")
+    private String sealedFusionCells;
+
     protected ProjectEntity() {
     }
 
@@ -65,6 +70,7 @@ public class ProjectEntity {
     public ProjectEntity renamedTo(String newPid) {
         ProjectEntity renamed = new ProjectEntity(cid, newPid);
         renamed.update(type, histogramEnabled, frozen, optionsJson, createdAt, modifiedAt, snapshot);
+        renamed.setSealedFusionCells(sealedFusionCells);
         return renamed;
     }
 
@@ -102,6 +108,14 @@ public class ProjectEntity {
 
     public byte[] getSnapshot() {
         return snapshot;
+    }
+
+    public String getSealedFusionCells() {
+        return sealedFusionCells;
+    }
+
+    public void setSealedFusionCells(String sealedFusionCells) {
+        this.sealedFusionCells = sealedFusionCells;
     }
 
     /** Copies everything a save writes; the caller's transaction makes it all-or-nothing. */

@@ -1,5 +1,6 @@
 package io.smlfusion.project;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import io.smlfusion.stats.ProjectStatistics;
@@ -21,4 +22,12 @@ public interface Project {
 
     /** Increases with every change of the statistics; tells autosave and caches that something changed. */
     long version();
+
+    /**
+     * Adds what only this kind of project reports to its {@code smlInfo} (spec §4.5), after the
+     * common fields: {@code info} is the entity, {@code params} its {@code params} map. Nothing by
+     * default; a fusion adds its encrypted cell list, fetch error and provenance.
+     */
+    default void describe(Map<String, Object> info, Map<String, String> params) {
+    }
 }

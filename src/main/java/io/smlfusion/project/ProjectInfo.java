@@ -47,6 +47,7 @@ public final class ProjectInfo {
         info.put("persisted", settings.persisted());
         info.put("histogramEnabled", settings.histogramEnabled());
         info.put("autoSave", settings.autoSave());
+        project.describe(info, params);
         return info;
     }
 

@@ -61,7 +61,7 @@ public class ProjectService {
     /** The project, from memory or (persisted and unloaded) from the database. */
     public Project project(String cid, String pid) {
         return registry.get(cid, pid).orElseGet(() -> {
-            CellProject loaded = store.load(cid, pid).orElseThrow(() -> unknown(cid, pid));
+            Project loaded = store.load(cid, pid).orElseThrow(() -> unknown(cid, pid));
             registry.add(loaded);
             return registry.get(cid, pid).orElseThrow(() -> unknown(cid, pid));
         });
@@ -90,7 +90,7 @@ public class ProjectService {
     }
 
     public void save(String cid, String pid) {
-        CellProject project = cell(cid, pid, "saved");
+        Project project = project(cid, pid);
         project.header().setPersisted(true);
         store.save(project);
     }
@@ -165,7 +165,16 @@ public class ProjectService {
         return "Project Created with id:" + pid;
     }
 
-    private void register(CellProject project) {
+    /**
+     * Registers a project built elsewhere (a fusion, by {@code FusionService}) under the rules of
+     * {@link #create}: a valid id, 409 when it is taken, saved at once when persisted.
+     */
+    public void add(Project project) {
+        validatePid(project.header().pid());
+        register(project);
+    }
+
+    private void register(Project project) {
         ProjectHeader header = project.header();
         if (store.exists(header.cid(), header.pid()) || !registry.add(project)) {
             throw duplicate(header.cid(), header.pid());

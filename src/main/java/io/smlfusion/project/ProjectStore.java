@@ -13,34 +13,49 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 
+import io.smlfusion.fusion.FusionProject;
+import io.smlfusion.fusion.FusionProjects;
 import io.smlfusion.persistence.ProjectRepository;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
 import io.smlfusion.stats.StatisticsCodec;
 
-/** Writes cell projects to the database in the binary snapshot format and reads them back. */
+/**
+ * Writes projects to the database and reads them back: a cell project's statistics in the binary
+ * snapshot format, a fusion's cell list sealed by {@link FusionProjects} (its merge is re-fetched).
+ */
 @ApplicationScoped
 public class ProjectStore {
 
     @Inject
     ProjectRepository repository;
 
+    @Inject
+    FusionProjects fusions;
+
     /** Saves a consistent state: header and statistics are read under the project's read lock. */
-    public void save(CellProject project) {
+    public void save(Project project) {
         ProjectHeader header = project.header();
-        byte[] snapshot = project.read(StatisticsCodec::encode);
+        FusionProject fusion = project instanceof FusionProject f ? f : null;
+        byte[] snapshot = fusion == null ? project.read(StatisticsCodec::encode) : null;
+        String sealedCells = fusion == null ? null : fusions.seal(fusion);
         ProjectSettings settings = header.settings();
-        repository.save(header.cid(), header.pid(), entity -> entity.update(settings.type().wireName(),
-                settings.histogramEnabled(), header.frozen(), optionsJson(settings.options()),
-                header.created(), header.lastModified(), snapshot));
+        repository.save(header.cid(), header.pid(), entity -> {
+            entity.update(settings.type().wireName(), settings.histogramEnabled(), header.frozen(),
+                    optionsJson(settings.options()), header.created(), header.lastModified(), snapshot);
+            entity.setSealedFusionCells(sealedCells);
+        });
     }
 
-    public Optional<CellProject> load(String cid, String pid) {
+    public Optional<Project> load(String cid, String pid) {
         return repository.find(cid, pid).map(entity -> {
             ProjectSettings settings = new ProjectSettings(ProjectType.fromWireName(entity.getType()), true,
                     entity.isHistogramEnabled(), options(entity.getOptionsJson()));
             ProjectHeader header = new ProjectHeader(cid, pid, settings, entity.getCreatedAt(), entity.getModifiedAt(),
                     entity.isFrozen());
+            if (settings.type() == ProjectType.FUSION) {
+                return fusions.restore(header, entity.getSealedFusionCells());
+            }
             return new CellProject(header, decodeStored(cid, pid, entity.getSnapshot()));
         });
     }

@@ -23,9 +23,14 @@ public final class CsvDataFrames {
     }
 
     public static String dataFrame(String[] names, List<String> csvRows, String type) {
+        return dataFrame(names, csvRows, Collections.nCopies(names.length, type));
+    }
+
+    /** A DataFrame with one type code per column. */
+    public static String dataFrame(String[] names, List<String> csvRows, List<String> types) {
         StringBuilder json = new StringBuilder("{\"attributeNames\":[");
         json.append(quoted(List.of(names))).append("],\"attributeTypes\":[");
-        json.append(quoted(Collections.nCopies(names.length, type))).append("],\"data\":[");
+        json.append(quoted(types)).append("],\"data\":[");
         json.append(csvRows.stream().map(row -> "[" + quoted(List.of(row.split(","))) + "]").collect(Collectors.joining(",")));
         return json.append("]}").toString();
     }

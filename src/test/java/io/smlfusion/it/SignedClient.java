@@ -27,12 +27,21 @@ public final class SignedClient {
     public static final String BOOTSTRAP_CID = System.getProperty("it.bootstrap.cid", "c1");
     public static final String BOOTSTRAP_SECRET = System.getProperty("it.bootstrap.secret", "VLmAm+WkpnA5zp2wXiSYkw==");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 like bin/sml: the JDK's default h2c upgrade stalls concurrent requests to Liberty for seconds. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String base;
     private final String cid;
     private final RequestSigner signer;
 
     public SignedClient(String cid, String secret) {
+        this(BASE, cid, secret);
+    }
+
+    /** A client of another server of the build, e.g. the cell server of the fusion ITs ({@code base} = {@code http://host:port}). */
+    public SignedClient(String base, String cid, String secret) {
+        this.base = base;
         this.cid = cid;
         this.signer = new RequestSigner(cid, secret, Clock.systemUTC());
     }
@@ -66,7 +75,7 @@ public final class SignedClient {
         String path = "/symetry/rest/" + cid + "/" + pathPart(relative);
         String query = queryPart(relative);
         SignedRequest signed = signer.sign(verb, path, query, body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query == null ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(60))
                 .method(verb, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {

@@ -1,0 +1,120 @@
+package io.smlfusion.api;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.smlfusion.exploration.ExplorationService;
+import io.smlfusion.exploration.ExplorationService.Answer;
+import io.smlfusion.jobs.Job;
+import io.smlfusion.jobs.JobRegistry;
+
+/**
+ * Exploration API (spec §7.1, §7.4): translates HTTP to {@link ExplorationService} calls, in the
+ * request or, with {@code async=true}, as a job (202). {@code vif}, {@code explorepca},
+ * {@code exploresvd} and {@code exploresvdfs} are asynchronous unless {@code async=false}, as the
+ * product documents them. {@code format=raw} answers unformatted numbers (an extension; the
+ * product always formats). {@code useLocal} and {@code tps} are accepted and have no effect.
+ */
+@Path("/{cid}/projects")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class ExploreResource {
+
+    /** The value of the {@code format} query parameter that turns formatting off. */
+    static final String RAW = "raw";
+
+    @Inject
+    ExplorationService exploration;
+
+    @Inject
+    JobRegistry jobs;
+
+    @Context
+    UriInfo uriInfo;
+
+    @QueryParam("format")
+    String format;
+
+    @POST
+    @Path("/{pid}/explore")
+    public Response explore(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                            @QueryParam("metric") String metric, @QueryParam("async") boolean async,
+                            @QueryParam("returnProjectInfo") @DefaultValue("true") boolean returnProjectInfo,
+                            String body) {
+        return answer(cid, "explore", async, exploration.explore(cid, pid, metric, body, raw(), returnProjectInfo));
+    }
+
+    @POST
+    @Path("/{pid}/vif")
+    public Response vif(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
+        return answer(cid, "vif", async, exploration.varianceInflation(cid, pid, body, raw()));
+    }
+
+    @POST
+    @Path("/{pid}/explorepca")
+    public Response pca(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                        @QueryParam("explainedCovariance") String explainedCovariance,
+                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
+        return answer(cid, "explorepca", async, exploration.principalComponents(cid, pid, body, explainedCovariance, raw()));
+    }
+
+    @POST
+    @Path("/{pid}/exploresvd")
+    public Response svd(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
+        return answer(cid, "exploresvd", async, exploration.singularValues(cid, pid, body, raw()));
+    }
+
+    @POST
+    @Path("/{pid}/exploresvdfs")
+    public Response svdFeatureSelection(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
+        return answer(cid, "exploresvdfs", async, exploration.singularValueSelection(cid, pid, body));
+    }
+
+    @POST
+    @Path("/{pid}/densityEstimate")
+    public Response density(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                            @QueryParam("async") boolean async, String body) {
+        return answer(cid, "densityEstimate", async, exploration.density(cid, pid, body, raw()));
+    }
+
+    @POST
+    @Path("/{pid}/conditionalDensityEstimate")
+    public Response conditionalDensity(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                            @QueryParam("async") boolean async, String body) {
+        return answer(cid, "conditionalDensityEstimate", async, exploration.conditionalDensity(cid, pid, body, raw()));
+    }
+
+    private boolean raw() {
+        if (format != null && !format.isBlank() && !RAW.equalsIgnoreCase(format)) {
+            throw ApiException.badRequest("format = '" + format + "' is not supported: send format=raw for unformatted"
+                    + " numbers, or nothing");
+        }
+        return format != null && RAW.equalsIgnoreCase(format);
+    }
+
+    private Response answer(String cid, String jobType, boolean async, Supplier<Answer> work) {
+        if (!async) {
+            Answer answer = work.get();
+            return Responses.ok(answer.statusString(), answer.values());
+        }
+        Job job = jobs.submit(cid, jobType, () -> work.get().values());
+        return AsyncResponses.accepted(job, cid, uriInfo);
+    }
+}

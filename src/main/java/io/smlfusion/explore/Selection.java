@@ -1,0 +1,235 @@
+package io.smlfusion.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.stats.Schema;
+
+/**
+ * One MLContext resolved against a project's statistics for one metric: its attributes as schema
+ * indexes, its extra parameters parsed, and the messages that tell the client what the metric
+ * expects when the request does not fit.
+ *
+ * <p>Attribute lists (spec §4.3): {@code inputAttributes}/{@code targets} hold indexes — as text
+ * or JSON numbers — or names; {@code inputAttributeNames}/{@code targetAttributeNames} hold names.
+ * One list never mixes indexes and names, and inputs (targets) are given in one of the two lists,
+ * not both.
+ */
+final class Selection {
+
+    private static final Pattern INDEX = Pattern.compile("-?\\d+");
+
+    private final String metric;
+    private final ProjectStatistics statistics;
+    private final MLContext context;
+    private final MomentSums sums;
+    private int[] inputs;
+    private int[] targets;
+
+    Selection(String metric, ProjectStatistics statistics, MLContext context) {
+        this.metric = metric;
+        this.statistics = statistics;
+        this.context = context;
+        this.sums = new MomentSums(statistics);
+    }
+
+    String metric() {
+        return metric;
+    }
+
+    ProjectStatistics statistics() {
+        return statistics;
+    }
+
+    Schema schema() {
+        return statistics.schema();
+    }
+
+    MomentSums sums() {
+        return sums;
+    }
+
+    /** The input attributes, resolved. */
+    int[] inputs() {
+        if (inputs == null) {
+            inputs = resolve("inputAttributes", context.inputAttributes(), "inputAttributeNames",
+                    context.inputAttributeNames());
+        }
+        return inputs;
+    }
+
+    /** The target attributes, resolved. */
+    int[] targets() {
+        if (targets == null) {
+            targets = resolve("targets", context.targets(), "targetAttributeNames", context.targetAttributeNames());
+        }
+        return targets;
+    }
+
+    /** The inputs, then the targets: "the attributes of the MLContext" of {@code uni} and {@code bi}. */
+    int[] attributes() {
+        return IntStream.concat(Arrays.stream(inputs()), Arrays.stream(targets())).toArray();
+    }
+
+    /** The inputs as the client wrote them, from whichever list holds them (category names for chi2). */
+    List<String> inputTexts() {
+        return context.inputAttributes().isEmpty() ? context.inputAttributeNames() : context.inputAttributes();
+    }
+
+    /** Whether {@code text} is written as an attribute index (a whole number) rather than a name. */
+    static boolean isIndex(String text) {
+        return INDEX.matcher(text.strip()).matches();
+    }
+
+    boolean hasTargets() {
+        return !context.targets().isEmpty() || !context.targetAttributeNames().isEmpty();
+    }
+
+    boolean isBinary(int attribute) {
+        return schema().type(attribute) == AttributeType.BINARY;
+    }
+
+    boolean isContinuous(int attribute) {
+        return schema().type(attribute) == AttributeType.CONTINUOUS;
+    }
+
+    boolean allBinary(int[] attributes) {
+        return Arrays.stream(attributes).allMatch(this::isBinary);
+    }
+
+    String name(int attribute) {
+        return schema().name(attribute);
+    }
+
+    /**
+     * The error for a request that does not fit: "{@code <metric> expects <expectation>; got
+     * <what the MLContext holds>}".
+     */
+    ExploreException expected(String expectation) {
+        return new ExploreException(metric + " expects " + expectation + "; got " + describe());
+    }
+
+    /** The parameter as text, or null when absent or blank. */
+    String parameter(String key) {
+        String value = context.extraParameters().get(key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A required numeric parameter. */
+    double number(String key, String meaning) {
+        String value = parameter(key);
+        if (value == null) {
+            throw new ExploreException(metric + " needs extraParameters." + key + " (" + meaning + ")");
+        }
+        return parseNumber(key, value);
+    }
+
+    /** An optional numeric parameter. */
+    double number(String key, double defaultValue) {
+        String value = parameter(key);
+        return value == null ? defaultValue : parseNumber(key, value);
+    }
+
+    /** An optional boolean parameter, {@code true} or {@code false} in any case. */
+    boolean flag(String key, boolean defaultValue) {
+        String value = parameter(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ExploreException("extraParameters." + key + " = '" + value + "' is not true or false");
+        };
+    }
+
+    /** A required whole-number parameter of at least {@code minimum}. */
+    int wholeNumber(String key, int minimum, String meaning) {
+        String value = parameter(key);
+        if (value == null) {
+            throw new ExploreException(metric + " needs extraParameters." + key + " (" + meaning + ")");
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ExploreException("extraParameters." + key + " = '" + value + "' is not a whole number of at least "
+                + minimum + " (" + meaning + ")");
+    }
+
+    private double parseNumber(String key, String value) {
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ExploreException("extraParameters." + key + " = '" + value + "' is not a finite number");
+    }
+
+    private int[] resolve(String listKey, List<String> list, String namesKey, List<String> names) {
+        if (!list.isEmpty() && !names.isEmpty()) {
+            throw new ExploreException("give attributes either in " + listKey + " or in " + namesKey + ", not in both");
+        }
+        if (!names.isEmpty()) {
+            return names.stream().mapToInt(name -> byName(namesKey, name)).toArray();
+        }
+        long indexes = list.stream().filter(Selection::isIndex).count();
+        if (indexes != 0 && indexes != list.size()) {
+            throw new ExploreException(listKey + " " + list + " mixes attribute indexes and names; use one or the other");
+        }
+        return list.stream().mapToInt(entry -> indexes == 0 ? byName(listKey, entry) : byIndex(listKey, entry.strip()))
+                .toArray();
+    }
+
+    private int byIndex(String listKey, String text) {
+        int size = schema().size();
+        int index;
+        try {
+            index = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= size) {
+            throw new ExploreException(listKey + ": attribute index " + text + " is out of range; the project has "
+                    + size + " attributes" + (size == 0 ? "" : " (indexes 0 to " + (size - 1) + ")"));
+        }
+        return index;
+    }
+
+    private int byName(String listKey, String name) {
+        int index = schema().indexOf(name);
+        if (index < 0) {
+            throw new ExploreException(listKey + ": the project has no attribute named '" + name + "'");
+        }
+        return index;
+    }
+
+    private String describe() {
+        List<String> parts = new ArrayList<>();
+        parts.add("inputAttributes " + described(inputs()));
+        if (hasTargets()) {
+            parts.add("targets " + described(targets()));
+        }
+        return String.join(" and ", parts);
+    }
+
+    private String described(int[] attributes) {
+        return Arrays.stream(attributes)
+                .mapToObj(i -> "'" + name(i) + "' (" + i + ", " + schema().type(i).code() + ")")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

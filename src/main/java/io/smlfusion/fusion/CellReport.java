@@ -1,0 +1,28 @@
+package io.smlfusion.fusion;
+
+import java.time.Instant;
+
+/**
+ * Provenance of one cell in a fusion's state: the status of its last answer, and what it
+ * contributed to the merge being served.
+ *
+ * @param status     of the last refresh attempt; null before the first
+ * @param reason     why the last attempt failed; null when it did not
+ * @param rowCount   rows the cell contributed to the merge being served; 0 when it is not in it
+ * @param snapshotAt when the cell's snapshot in that merge arrived; null when it is not in it
+ */
+public record CellReport(CellInfo cell, CellStatus status, String reason, long rowCount, Instant snapshotAt) {
+
+    static CellReport pending(CellInfo cell) {
+        return new CellReport(cell, null, null, 0, null);
+    }
+
+    public boolean inMerge() {
+        return snapshotAt != null;
+    }
+
+    /** The same contribution, with the status of a newer attempt that did not replace the merge. */
+    CellReport withLatest(CellAnswer answer) {
+        return new CellReport(cell, answer.status(), answer.reason(), rowCount, snapshotAt);
+    }
+}

@@ -1,0 +1,81 @@
+package io.smlfusion.fusion;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import io.smlfusion.project.Project;
+import io.smlfusion.project.ProjectHeader;
+import io.smlfusion.stats.ProjectStatistics;
+
+/**
+ * A project that holds no rows (spec §6): it reads the merge of its cells, refreshed just in time
+ * by its {@link FusionRefresh}. Exploration and modelling read it through {@link Project#read} like
+ * any project and need no fusion-specific code; writing (learn, forget, export, merge into it) is
+ * refused by {@code ProjectService}.
+ */
+public final class FusionProject implements Project {
+
+    private final ProjectHeader header;
+    private final FusionRefresh refresh;
+    private final Clock clock;
+    private final UnaryOperator<String> ownerCipher;
+
+    /**
+     * @param ownerCipher encrypts a JSON text for the fusion's owner (the only customer who can read
+     *                    its info), in the scheme of the current request
+     */
+    FusionProject(ProjectHeader header, FusionRefresh refresh, Clock clock, UnaryOperator<String> ownerCipher) {
+        this.header = header;
+        this.refresh = refresh;
+        this.clock = clock;
+        this.ownerCipher = ownerCipher;
+    }
+
+    @Override
+    public ProjectHeader header() {
+        return header;
+    }
+
+    /** Refreshes when due (see {@link FusionRefresh} for when this waits), then reads the merge. */
+    @Override
+    public <T> T read(Function<ProjectStatistics, T> reader) {
+        return reader.apply(refresh.readable().statistics());
+    }
+
+    @Override
+    public long version() {
+        return refresh.version();
+    }
+
+    /**
+     * Adds to {@code smlInfo}: {@code fusionCellInfo}, the cell list encrypted for the owner (spec
+     * §4.5; never the secrets in clear); {@code params.fusion_fetch_error} after a refresh in which
+     * some cell failed; and the provenance of the merge being served — {@code fusionMerge}
+     * ({@code partial}, {@code cellsMerged}, {@code cellsTotal}, {@code rowCount}, {@code ageMs},
+     * {@code lastRefreshFailed}) and {@code fusionCells}, per cell {@code host}, {@code cid},
+     * {@code pid}, {@code status}, {@code reason}, {@code inMerge}, {@code rowCount},
+     * {@code snapshotAgeMs}.
+     */
+    @Override
+    public void describe(Map<String, Object> info, Map<String, String> params) {
+        FusionState state = refresh.state();
+        info.put("fusionCellInfo", ownerCipher.apply(CellList.toJson(state.cells())));
+        if (state.fetchError() != null) {
+            params.put("fusion_fetch_error", state.fetchError());
+        }
+        info.put("fusionMerge", state.mergeProvenance(clock.instant()));
+        info.put("fusionCells", state.cellProvenance(clock.instant()));
+    }
+
+    List<CellInfo> cells() {
+        return refresh.state().cells();
+    }
+
+    /** {@code updateCellsInfo}: the next read fetches the new cells, whatever the interval. */
+    void replaceCells(List<CellInfo> cells) {
+        refresh.replaceCells(cells);
+    }
+}

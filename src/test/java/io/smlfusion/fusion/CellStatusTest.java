@@ -1,0 +1,58 @@
+package io.smlfusion.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+
+import jakarta.ws.rs.ProcessingException;
+
+import org.junit.jupiter.api.Test;
+
+/** How the outcome of a cell call is classified (DESIGN §6 vocabulary). */
+class CellStatusTest {
+
+    @Test
+    void httpStatuses() {
+        assertEquals(CellStatus.UNAUTHORIZED, CellStatus.ofHttp(401, "Invalid Signature").status());
+        assertEquals(CellStatus.UNAUTHORIZED, CellStatus.ofHttp(403, null).status());
+        assertEquals(CellStatus.NOT_FOUND, CellStatus.ofHttp(404, null).status());
+        assertEquals(CellStatus.NOT_FOUND, CellStatus.ofHttp(400, "Cannot Find SYMETRYML id[p9] for Customer id [c1]").status());
+        assertEquals(CellStatus.ERROR, CellStatus.ofHttp(400, "Project [f] is a fusion project and cannot be exported").status());
+        assertEquals(CellStatus.ERROR, CellStatus.ofHttp(500, "Generic Exception <boom>").status());
+        assertEquals("HTTP 401 Invalid Signature", CellStatus.ofHttp(401, "Invalid Signature").reason());
+        assertEquals("HTTP 302 (redirects are not followed)", CellStatus.ofHttp(302, null).reason());
+    }
+
+    @Test
+    void connectionFailuresAreFoundInsideTheClientsWrapping() {
+        CellFailure refused = CellStatus.ofException(new ProcessingException(new ConnectException("Connection refused")));
+        assertEquals(CellStatus.UNREACHABLE, refused.status());
+        assertEquals("ConnectException: Connection refused", refused.reason());
+        assertEquals(CellStatus.UNREACHABLE, CellStatus.ofException(new ProcessingException(new UnknownHostException("nohost"))).status());
+        assertEquals(CellStatus.TIMEOUT, CellStatus.ofException(
+                new ProcessingException("wrapped", new SocketTimeoutException("Read timed out"))).status());
+        assertEquals(CellStatus.TIMEOUT, CellStatus.ofException(new HttpConnectTimeoutException("connect timed out")).status());
+        CellFailure other = CellStatus.ofException(new ProcessingException("RESTEASY004655: Unable to invoke request"));
+        assertEquals(CellStatus.ERROR, other.status());
+        assertEquals("ProcessingException: RESTEASY004655: Unable to invoke request", other.reason());
+    }
+
+    @Test
+    void aFetcherThatThrowsGivesAFailedAnswer() {
+        CellInfo cell = TestCells.cell(1);
+        CellAnswer answer = ((CellFetcher) c -> {
+            throw new ProcessingException(new ConnectException("Connection refused"));
+        }).answer(cell);
+        assertEquals(CellStatus.UNREACHABLE, answer.status());
+        assertEquals("http://cell1:9080 p1: UNREACHABLE (ConnectException: Connection refused)", answer.describeFailure());
+    }
+
+    @Test
+    void okIsNotAFailure() {
+        assertThrows(IllegalArgumentException.class, () -> new CellFailure(CellStatus.OK, "fine"));
+    }
+}

@@ -1,0 +1,247 @@
+package io.smlfusion.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.smlfusion.project.ProjectHeader;
+import io.smlfusion.project.ProjectSettings;
+import io.smlfusion.project.ProjectType;
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.DataBlock;
+
+/** The just-in-time refresh of one fusion: single flight, non-blocking reads, interval, failures. */
+class FusionRefreshTest {
+
+    private static final List<String> NAMES = List.of("a", "b", "c");
+
+    private final TestCells.ManualClock clock = new TestCells.ManualClock();
+    private final FakeCellFetcher fetcher = new FakeCellFetcher(clock);
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+    private final List<CellInfo> cells = TestCells.cells(3);
+    private RefreshPolicy policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0);
+
+    FusionRefreshTest() {
+        for (int k = 0; k < cells.size(); k++) {
+            fetcher.answer(cells.get(k), TestCells.learned(TestCells.block(NAMES, 10 * (k + 1), k)));
+        }
+    }
+
+    @AfterEach
+    void shutDown() {
+        fetcher.open();
+        pool.shutdownNow();
+    }
+
+    private FusionProject fusion(Executor executor) {
+        ProjectHeader header = new ProjectHeader("c1", "f1", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
+                clock.instant(), clock.instant(), false);
+        return new FusionProject(header, new FusionRefresh(cells, fetcher, executor, clock, () -> policy), clock, json -> json);
+    }
+
+    private static long rows(FusionProject fusion) {
+        return fusion.read(statistics -> statistics.total().count());
+    }
+
+    @Test
+    void concurrentReadsCauseOneFetchPerCell() throws Exception {
+        FusionProject fusion = fusion(pool);
+        fetcher.close();
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        List<Future<Long>> reads = new ArrayList<>();
+        for (int r = 0; r < 16; r++) {
+            reads.add(readers.submit(() -> rows(fusion)));
+        }
+        Thread.sleep(200); // every reader is waiting for the first merge
+        fetcher.open();
+        for (Future<Long> read : reads) {
+            assertEquals(60, read.get(10, TimeUnit.SECONDS));
+        }
+        readers.shutdown();
+        for (CellInfo cell : cells) {
+            assertEquals(1, fetcher.calls(cell), cell.pid());
+        }
+        assertEquals(60, rows(fusion));
+        for (CellInfo cell : cells) {
+            assertEquals(1, fetcher.calls(cell), "no second fetch inside the interval");
+        }
+    }
+
+    @Test
+    void readsServeTheLastMergeWhileARefreshRuns() throws Exception {
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        fetcher.answer(cells.get(0), TestCells.learned(TestCells.block(NAMES, 110, 0)));
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        fetcher.close();
+
+        long started = System.nanoTime();
+        for (int r = 0; r < 10_000; r++) {
+            assertEquals(60, rows(fusion), "the previous merge serves while the cells are slow");
+        }
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "reads did not wait for the refresh");
+        assertEquals(2, fetcher.calls(cells.get(0)), "one refresh for all those reads");
+
+        long before = fusion.version();
+        fetcher.open();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (fusion.version() == before && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(160, rows(fusion));
+    }
+
+    @Test
+    void refreshesOnlyOnceTheDefaultIntervalHasPassed() {
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(60, rows(fusion));
+        fetcher.answer(cells.get(1), TestCells.learned(TestCells.block(NAMES, 120, 1)));
+
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL.minusMillis(1));
+        assertEquals(60, rows(fusion), "new rows are invisible inside the interval");
+        assertEquals(1, fetcher.calls(cells.get(1)));
+
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(60, rows(fusion), "the read that starts the refresh still gets the previous merge");
+        assertEquals(2, fetcher.calls(cells.get(1)));
+        assertEquals(160, rows(fusion), "the next read sees the new rows");
+    }
+
+    @Test
+    void replacedCellsAreReadAtOnce() {
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(60, rows(fusion));
+        fusion.replaceCells(List.of(cells.get(2)));
+        assertEquals(30, rows(fusion), "no waiting for the interval after updateCellsInfo");
+        assertEquals(2, fetcher.calls(cells.get(2)));
+        assertEquals(1, fetcher.calls(cells.get(0)));
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheLastGoodMergeAndNamesTheCell() {
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(60, rows(fusion));
+        fetcher.fail(cells.get(1), CellStatus.UNREACHABLE, "ConnectException: Connection refused");
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        rows(fusion);
+
+        assertEquals(60, rows(fusion));
+        Described info = Described.of(fusion);
+        assertEquals("http://cell2:9080 p2: UNREACHABLE (ConnectException: Connection refused)", info.fetchError());
+        assertEquals(true, info.merge().get("lastRefreshFailed"));
+        assertEquals(false, info.merge().get("partial"));
+        Map<String, Object> failed = info.cells().get(1);
+        assertEquals("UNREACHABLE", failed.get("status"));
+        assertEquals(true, failed.get("inMerge"), "its rows from the last good merge are still served");
+        assertEquals(20L, failed.get("rowCount"));
+        assertEquals(RefreshPolicy.DEFAULT_INTERVAL.toMillis(), failed.get("snapshotAgeMs"));
+
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL.minusMillis(1));
+        rows(fusion);
+        assertEquals(2, fetcher.calls(cells.get(1)), "a failing cell is asked again only after an interval");
+
+        fetcher.answer(cells.get(1), TestCells.learned(TestCells.block(NAMES, 20, 1)));
+        clock.advance(Duration.ofMillis(1));
+        rows(fusion);
+        assertNull(Described.of(fusion).fetchError(), "recovered");
+        assertEquals(false, Described.of(fusion).merge().get("lastRefreshFailed"));
+    }
+
+    @Test
+    void withoutAnyMergeReadsSeeAnEmptyProjectAndTheError() {
+        fetcher.fail(cells.get(0), CellStatus.TIMEOUT, "SocketTimeoutException: Read timed out");
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(0, rows(fusion));
+        assertEquals(0, (int) fusion.read(statistics -> statistics.schema().size()));
+        String error = Described.of(fusion).fetchError();
+        assertTrue(error.startsWith("http://cell1:9080 p1: TIMEOUT ("), error);
+        assertFalse(Described.of(fusion).merge().containsKey("ageMs"));
+        rows(fusion);
+        assertEquals(1, fetcher.calls(cells.get(0)));
+    }
+
+    @Test
+    void aQuorumBelowAllCellsGivesALabelledPartialMerge() {
+        policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 2);
+        fetcher.fail(cells.get(2), CellStatus.NOT_FOUND, "HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3]");
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(30, rows(fusion));
+        Described info = Described.of(fusion);
+        assertEquals("http://cell3:9080 p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
+        assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "ageMs", 0L,
+                "lastRefreshFailed", false), info.merge());
+        assertEquals(false, info.cells().get(2).get("inMerge"));
+    }
+
+    @Test
+    void aCellWhoseAttributeTypeConflictsIsIncompatible() {
+        fetcher.answer(cells.get(1), TestCells.learned(new DataBlock(List.of("b"), List.of(AttributeType.BINARY),
+                new double[] {0, 1, 1}, 3)));
+        FusionProject all = fusion(Runnable::run);
+        assertEquals(0, rows(all), "all cells are required by default");
+        Map<String, Object> conflict = Described.of(all).cells().get(1);
+        assertEquals("INCOMPATIBLE", conflict.get("status"));
+        assertTrue(conflict.get("reason").toString().contains("'b'"), conflict.toString());
+
+        policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 1);
+        FusionProject partial = fusion(Runnable::run);
+        assertEquals(40, rows(partial), "cells 1 and 3; cell 2 left out");
+        assertEquals(true, Described.of(partial).merge().get("partial"));
+    }
+
+    @Test
+    void provenanceReportsEachCellWithoutItsSecret() {
+        FusionProject fusion = fusion(Runnable::run);
+        rows(fusion);
+        clock.advance(Duration.ofMillis(1234));
+        Described info = Described.of(fusion);
+        assertEquals(Map.of("host", "http://cell1:9080", "cid", "c1", "pid", "p1", "status", "OK", "inMerge", true,
+                "rowCount", 10L, "snapshotAgeMs", 1234L), info.cells().get(0));
+        assertEquals(1234L, info.merge().get("ageMs"));
+        assertFalse(info.cells().toString().contains(cells.get(0).sk()));
+        assertTrue(info.cellInfo().contains(cells.get(0).sk()), "only the (here unencrypted) fusionCellInfo has the secret");
+    }
+
+    /** What {@link FusionProject#describe} adds to smlInfo. */
+    private record Described(Map<String, Object> info, Map<String, String> params) {
+
+        static Described of(FusionProject fusion) {
+            Described described = new Described(new LinkedHashMap<>(), new LinkedHashMap<>());
+            fusion.describe(described.info, described.params);
+            return described;
+        }
+
+        String fetchError() {
+            return params.get("fusion_fetch_error");
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> merge() {
+            return (Map<String, Object>) info.get("fusionMerge");
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cells() {
+            return (List<Map<String, Object>>) info.get("fusionCells");
+        }
+
+        String cellInfo() {
+            return (String) info.get("fusionCellInfo");
+        }
+    }
+}

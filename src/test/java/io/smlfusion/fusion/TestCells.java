@@ -1,0 +1,71 @@
+package io.smlfusion.fusion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.smlfusion.security.SecretKeys;
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.DataBlock;
+import io.smlfusion.stats.ProjectStatistics;
+
+/** Cells, data and a clock for the fusion unit tests. */
+final class TestCells {
+
+    private TestCells() {
+    }
+
+    static CellInfo cell(int number) {
+        return new CellInfo("http://cell" + number + ":9080", "c" + number, SecretKeys.generate(), "p" + number);
+    }
+
+    static List<CellInfo> cells(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(TestCells::cell).toList();
+    }
+
+    /** Random rows over {@code names}, all continuous, shifted so that the moments are not trivial. */
+    static DataBlock block(List<String> names, int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[rows * names.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = 1000 + (k % names.size()) * 10 + random.nextGaussian() * (1 + k % 3);
+        }
+        return new DataBlock(names, names.stream().map(n -> AttributeType.CONTINUOUS).toList(), values, rows);
+    }
+
+    static ProjectStatistics learned(DataBlock... blocks) {
+        ProjectStatistics statistics = new ProjectStatistics(false, false);
+        for (DataBlock block : blocks) {
+            statistics.learn(block);
+        }
+        return statistics;
+    }
+
+    /** A clock tests move by hand. */
+    static final class ManualClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
