@@ -55,14 +55,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DeployManifestsTest {
 
     /**
-     * Keys the deployment files use that the server does not read YET: the PostgreSQL settings that
-     * the lead is adding for issue 6 under exactly these names. {@link #pendingKeysAreStillPending()}
-     * fails as soon as the server reads one, so that it is removed from here.
-     */
-    static final Set<String> PENDING_SERVER_KEYS = Set.of(
-            "smlfusion.db.kind", "smlfusion.db.url", "smlfusion.db.user", "smlfusion.db.password");
-
-    /**
      * Environment variables that the Open Liberty runtime and its container image read themselves.
      * Sources: Open Liberty docs "Default environment variables" and the {@code bin/server} script
      * (JAVA_HOME, JVM_ARGS, LOG_DIR, LOG_FILE, SERVER_WORKING_DIR, VARIABLE_SOURCE_DIRS, WLP_*);
@@ -144,15 +136,6 @@ class DeployManifestsTest {
         assertEquals("http.port", server.keyOf("HTTP_PORT"));
         assertEquals(null, server.keyOf("SMLFUSION_BOOTSTRAP_SECRETS"));
         assertEquals(Set.of("/health/live", "/health/ready", "/health/started"), server.healthPaths());
-    }
-
-    @Test
-    void pendingKeysAreStillPending() {
-        for (String key : PENDING_SERVER_KEYS) {
-            String env = ServerConfiguration.environmentNames(key).stream().filter(n -> n.equals(n.toUpperCase())).findFirst().orElseThrow();
-            assertEquals(null, server.keyOf(env), key + " is now read by the server: remove it from"
-                    + " DeployManifestsTest.PENDING_SERVER_KEYS");
-        }
     }
 
     // ------------------------------------------------------------------------------ Kubernetes
@@ -486,8 +469,7 @@ class DeployManifestsTest {
     }
 
     private static boolean knownServerVariable(String name) {
-        return server.keyOf(name) != null || PENDING_SERVER_KEYS.stream()
-                .anyMatch(key -> ServerConfiguration.environmentNames(key).contains(name));
+        return server.keyOf(name) != null;
     }
 
     private static void checkHealthUrl(String where, String text, int port, List<String> problems) {

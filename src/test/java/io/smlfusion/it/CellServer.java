@@ -9,7 +9,8 @@ package io.smlfusion.it;
 final class CellServer {
 
     static final String NAME = System.getProperty("it.cell.server.name", "cellServer");
-    static final String BASE = "http://localhost:" + System.getProperty("it.cell.http.port", "9182");
+    /** Not the port property itself: Maven hands -D properties of its command line to the tests as they are. */
+    static final String BASE = System.getProperty("it.cell.base.url", "http://localhost:9182");
     static final String CID = System.getProperty("it.cell.cid", "cells");
     static final String SECRET = System.getProperty("it.cell.secret", "8Kc3oPq2Jm0cW1hVt4yX5A==");
 
