@@ -60,7 +60,7 @@ public class ExplorationService {
                                     boolean projectInfo) {
         Project project = projects.project(cid, pid);
         translated(() -> Exploration.requireMetric(metric));
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         ExploreFormat format = format(raw);
         return () -> {
             ExploreFormat.KsvdValues values = format.ksvd(read(project, s -> Exploration.explore(s, metric, contexts)));
@@ -76,7 +76,7 @@ public class ExplorationService {
     /** {@code vif}: KSVSMap of input index → VIF, one map per MLContext. */
     public Supplier<Answer> varianceInflation(String cid, String pid, String body, boolean raw) {
         Project project = projects.project(cid, pid);
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         ExploreFormat format = format(raw);
         double tolerance = tolerance();
         return () -> ksvsMap(read(project, s -> Exploration.forEach(contexts,
@@ -86,7 +86,7 @@ public class ExplorationService {
     /** {@code exploresvd}: KSVSMap of singular value → attribute name, one map per MLContext. */
     public Supplier<Answer> singularValues(String cid, String pid, String body, boolean raw) {
         Project project = projects.project(cid, pid);
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         ExploreFormat format = format(raw);
         return () -> ksvsMap(read(project, s -> Exploration.forEach(contexts,
                 context -> SingularValues.ranked(s, context, format))));
@@ -95,7 +95,7 @@ public class ExplorationService {
     /** {@code exploresvdfs}: KSVSMap of the kept input indexes → names, one map per MLContext. */
     public Supplier<Answer> singularValueSelection(String cid, String pid, String body) {
         Project project = projects.project(cid, pid);
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         double tolerance = tolerance();
         return () -> ksvsMap(read(project, s -> Exploration.forEach(contexts,
                 context -> SingularValues.selected(s, context, tolerance))));
@@ -105,7 +105,7 @@ public class ExplorationService {
     public Supplier<Answer> principalComponents(String cid, String pid, String body, String explainedCovariance,
                                                 boolean raw) {
         Project project = projects.project(cid, pid);
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         if (contexts.size() != 1) {
             throw ApiException.badRequest("explorepca takes an ExploreContext of exactly one MLContext, not "
                     + contexts.size());
@@ -137,7 +137,7 @@ public class ExplorationService {
     private Supplier<Answer> densities(String cid, String pid, String body, boolean raw,
                                        BiFunction<ProjectStatistics, MLContext, Density> estimate) {
         Project project = projects.project(cid, pid);
-        List<MLContext> contexts = ExploreContexts.read(body);
+        List<MLContext> contexts = MLContexts.readAll(body);
         ExploreFormat format = format(raw);
         return () -> {
             List<Density> densities = read(project, s -> Exploration.forEach(contexts, context -> estimate.apply(s, context)));

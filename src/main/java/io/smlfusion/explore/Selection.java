@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -17,14 +16,10 @@ import io.smlfusion.stats.Schema;
  * indexes, its extra parameters parsed, and the messages that tell the client what the metric
  * expects when the request does not fit.
  *
- * <p>Attribute lists (spec §4.3): {@code inputAttributes}/{@code targets} hold indexes — as text
- * or JSON numbers — or names; {@code inputAttributeNames}/{@code targetAttributeNames} hold names.
- * One list never mixes indexes and names, and inputs (targets) are given in one of the two lists,
- * not both.
+ * <p>Attribute references are resolved by {@link MLContext#inputIndexes} and
+ * {@link MLContext#targetIndexes} (spec §4.3), shared with modelling.
  */
 final class Selection {
-
-    private static final Pattern INDEX = Pattern.compile("-?\\d+");
 
     private final String metric;
     private final ProjectStatistics statistics;
@@ -59,8 +54,7 @@ final class Selection {
     /** The input attributes, resolved. */
     int[] inputs() {
         if (inputs == null) {
-            inputs = resolve("inputAttributes", context.inputAttributes(), "inputAttributeNames",
-                    context.inputAttributeNames());
+            inputs = context.inputIndexes(schema());
         }
         return inputs;
     }
@@ -68,7 +62,7 @@ final class Selection {
     /** The target attributes, resolved. */
     int[] targets() {
         if (targets == null) {
-            targets = resolve("targets", context.targets(), "targetAttributeNames", context.targetAttributeNames());
+            targets = context.targetIndexes(schema());
         }
         return targets;
     }
@@ -80,16 +74,16 @@ final class Selection {
 
     /** The inputs as the client wrote them, from whichever list holds them (category names for chi2). */
     List<String> inputTexts() {
-        return context.inputAttributes().isEmpty() ? context.inputAttributeNames() : context.inputAttributes();
+        return context.inputTexts();
     }
 
     /** Whether {@code text} is written as an attribute index (a whole number) rather than a name. */
     static boolean isIndex(String text) {
-        return INDEX.matcher(text.strip()).matches();
+        return MLContext.isIndex(text);
     }
 
     boolean hasTargets() {
-        return !context.targets().isEmpty() || !context.targetAttributeNames().isEmpty();
+        return context.hasTargets();
     }
 
     boolean isBinary(int attribute) {
@@ -178,44 +172,6 @@ final class Selection {
             // reported below
         }
         throw new ExploreException("extraParameters." + key + " = '" + value + "' is not a finite number");
-    }
-
-    private int[] resolve(String listKey, List<String> list, String namesKey, List<String> names) {
-        if (!list.isEmpty() && !names.isEmpty()) {
-            throw new ExploreException("give attributes either in " + listKey + " or in " + namesKey + ", not in both");
-        }
-        if (!names.isEmpty()) {
-            return names.stream().mapToInt(name -> byName(namesKey, name)).toArray();
-        }
-        long indexes = list.stream().filter(Selection::isIndex).count();
-        if (indexes != 0 && indexes != list.size()) {
-            throw new ExploreException(listKey + " " + list + " mixes attribute indexes and names; use one or the other");
-        }
-        return list.stream().mapToInt(entry -> indexes == 0 ? byName(listKey, entry) : byIndex(listKey, entry.strip()))
-                .toArray();
-    }
-
-    private int byIndex(String listKey, String text) {
-        int size = schema().size();
-        int index;
-        try {
-            index = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            index = -1;
-        }
-        if (index < 0 || index >= size) {
-            throw new ExploreException(listKey + ": attribute index " + text + " is out of range; the project has "
-                    + size + " attributes" + (size == 0 ? "" : " (indexes 0 to " + (size - 1) + ")"));
-        }
-        return index;
-    }
-
-    private int byName(String listKey, String name) {
-        int index = schema().indexOf(name);
-        if (index < 0) {
-            throw new ExploreException(listKey + ": the project has no attribute named '" + name + "'");
-        }
-        return index;
     }
 
     private String describe() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.stats.ProjectStatistics;
@@ -22,6 +23,7 @@ public final class FusionProject implements Project {
     private final FusionRefresh refresh;
     private final Clock clock;
     private final UnaryOperator<String> ownerCipher;
+    private final ProjectModels models = new ProjectModels();
 
     /**
      * @param ownerCipher encrypts a JSON text for the fusion's owner (the only customer who can read
@@ -48,6 +50,12 @@ public final class FusionProject implements Project {
     @Override
     public long version() {
         return refresh.version();
+    }
+
+    /** Models built on the merge and kept here: predicting with them calls no cell. */
+    @Override
+    public ProjectModels models() {
+        return models;
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Reads a DataFrame (spec §4.2: {@code attributeNames}, {@code attributeTypes}, {@code data} as
  * rows of strings, optional {@code errorHandling}) straight from the request bytes into a
- * {@link FrameBuilder}: no JSON tree, no per-row objects, and numeric cells go from bytes to
- * doubles without becoming strings, so ingestion costs parsing and little else.
+ * {@link FrameSink} — the {@link FrameBuilder} of learn and forget, or the
+ * {@link PredictionRowsBuilder} of prediction: no JSON tree, no per-row objects, and numeric cells
+ * go from bytes to doubles without becoming strings, so ingestion costs parsing and little else.
  *
  * <p>Keys may come in any order. When {@code data} precedes the names or types the rows are kept
  * as text until the header is known (a slow path real clients do not take).
@@ -21,34 +22,53 @@ public final class DataFrameReader {
     }
 
     public static ParsedFrame read(InputStream body, FrameOptions options) {
-        byte[] json;
-        try {
-            json = body.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
-        }
+        byte[] json = bytes(body);
         return read(json, json.length, options);
     }
 
     static ParsedFrame read(byte[] json, int length, FrameOptions options) {
-        return new Reading(new JsonCursor(json, length), options).run();
+        return new Reading<>(new JsonCursor(json, length),
+                (names, types, errorHandling) -> new FrameBuilder(names, types, errorHandling, options)).run();
     }
 
-    private static final class Reading {
+    /**
+     * Reads a DataFrame of rows to predict (spec §9, DESIGN §4): the values of a model's
+     * {@code inputs}, with liberal rules — see {@link PredictionRowsBuilder}.
+     *
+     * @param keepColumns columns whose text each row carries along (learnpredict's
+     *     {@code keepColumns}); each must be a column of the DataFrame
+     * @throws FrameException when the DataFrame is malformed or a cell of an input is not a
+     *     number; the message names row and column
+     */
+    public static PredictionRows readPredictionRows(byte[] json, List<String> inputs, List<String> keepColumns) {
+        return new Reading<>(new JsonCursor(json, json.length),
+                (names, types, errorHandling) -> new PredictionRowsBuilder(names, types, inputs, keepColumns)).run();
+    }
+
+    /** The whole request body. */
+    public static byte[] bytes(InputStream body) {
+        try {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    private static final class Reading<R> {
         private final JsonCursor cursor;
-        private final FrameOptions options;
+        private final FrameSink.Factory<R> factory;
         private List<String> names;
         private List<String> types;
         private Integer errorHandling;
         private List<List<String>> earlyRows;
-        private FrameBuilder builder;
+        private FrameSink<R> builder;
 
-        Reading(JsonCursor cursor, FrameOptions options) {
+        Reading(JsonCursor cursor, FrameSink.Factory<R> factory) {
             this.cursor = cursor;
-            this.options = options;
+            this.factory = factory;
         }
 
-        ParsedFrame run() {
+        R run() {
             cursor.expect('{', "a DataFrame object");
             if (!cursor.consume('}')) {
                 do {
@@ -65,7 +85,7 @@ public final class DataFrameReader {
                 } while (cursor.more('}'));
             }
             cursor.expectEnd();
-            FrameBuilder frame = builder();
+            FrameSink<R> frame = builder();
             if (earlyRows != null) {
                 for (List<String> row : earlyRows) {
                     frame.startRow();
@@ -76,12 +96,12 @@ public final class DataFrameReader {
             return frame.finish();
         }
 
-        private FrameBuilder builder() {
+        private FrameSink<R> builder() {
             if (builder == null) {
                 if (names == null) {
                     throw new FrameException("DataFrame has no attributeNames");
                 }
-                builder = new FrameBuilder(names, types, errorHandling == null ? 0 : errorHandling, options);
+                builder = factory.open(names, types, errorHandling == null ? 0 : errorHandling);
             }
             return builder;
         }
@@ -92,7 +112,7 @@ public final class DataFrameReader {
                 return;
             }
             boolean headerKnown = names != null && types != null && earlyRows == null;
-            FrameBuilder frame = headerKnown ? builder() : null;
+            FrameSink<R> frame = headerKnown ? builder() : null;
             if (!headerKnown && earlyRows == null) {
                 earlyRows = new ArrayList<>();
             }
@@ -119,7 +139,7 @@ public final class DataFrameReader {
             } while (cursor.more(']'));
         }
 
-        private void readCell(FrameBuilder frame) {
+        private void readCell(FrameSink<R> frame) {
             if (cursor.peek() == '"') {
                 cursor.readString();
                 if (cursor.stringEscaped()) {

@@ -22,7 +22,7 @@ import io.smlfusion.stats.DataBlock;
  * <p>{@code errorHandling} 0 rejects the whole DataFrame at the first bad cell (nothing is
  * learned); 1 drops bad rows and counts them.
  */
-final class FrameBuilder {
+final class FrameBuilder extends FrameSink<ParsedFrame> {
 
     static final String CATEGORY_SEPARATOR = "$";
 
@@ -113,6 +113,7 @@ final class FrameBuilder {
         };
     }
 
+    @Override
     void startRow() {
         column = 0;
         rowError = null;
@@ -120,6 +121,7 @@ final class FrameBuilder {
         rowNumber++;
     }
 
+    @Override
     void cell(String text) {
         cell(column++, text);
     }
@@ -146,6 +148,7 @@ final class FrameBuilder {
      * A cell whose text is the unescaped UTF-8 in {@code bytes[start, end)}: numbers are parsed in
      * place; other kinds take the text path.
      */
+    @Override
     void cell(byte[] bytes, int start, int end) {
         int c = column;
         if (rowError != null || c >= kinds.length || (kinds[c] != Kind.NUMBER && kinds[c] != Kind.BINARY)) {
@@ -171,6 +174,7 @@ final class FrameBuilder {
         }
     }
 
+    @Override
     void endRow() {
         if (rowError == null && column < kinds.length) {
             rowError = "row " + rowNumber + " has " + column + " cells but attributeNames has " + kinds.length;
@@ -209,6 +213,7 @@ final class FrameBuilder {
         rows++;
     }
 
+    @Override
     ParsedFrame finish() {
         if (rows == 0 && skipped == 0) {
             throw new FrameException("DataFrame has no rows");

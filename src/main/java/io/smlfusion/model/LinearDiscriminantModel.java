@@ -137,6 +137,16 @@ public final class LinearDiscriminantModel extends Model {
         return direction.clone();
     }
 
+    /** z0, the threshold of {@code res}. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** ln(n₁/n₀): normZ = 1/(1 + exp(−(resZ − z0 + ln(n₁/n₀)))). */
+    public double logPriorRatio() {
+        return logPriorRatio;
+    }
+
     @Override
     Prediction score(double[] row) {
         double z = ScatterMatrices.dot(direction, row);

@@ -37,20 +37,24 @@ public class ProjectRepository {
         content.copyInto(entity);
     }
 
+    /** Moves the project and its models to {@code newPid}, in one transaction. */
     @Transactional
     public boolean rename(String cid, String pid, String newPid) {
         Optional<ProjectEntity> entity = find(cid, pid);
         entity.ifPresent(old -> {
             em.persist(old.renamedTo(newPid));
             em.remove(old);
+            ModelRepository.renameAll(em, cid, pid, newPid);
         });
         return entity.isPresent();
     }
 
+    /** Deletes the project and its models, in one transaction. */
     @Transactional
     public boolean delete(String cid, String pid) {
         Optional<ProjectEntity> entity = find(cid, pid);
         entity.ifPresent(em::remove);
+        ModelRepository.deleteAll(em, cid, pid);
         return entity.isPresent();
     }
 

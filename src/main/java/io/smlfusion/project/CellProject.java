@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.smlfusion.api.ApiException;
+import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
@@ -23,6 +24,7 @@ public final class CellProject implements Project {
     private final ProjectStatistics statistics;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
+    private final ProjectModels models = new ProjectModels();
 
     public CellProject(ProjectHeader header, ProjectStatistics statistics) {
         this.header = header;
@@ -47,6 +49,11 @@ public final class CellProject implements Project {
     @Override
     public long version() {
         return version.get();
+    }
+
+    @Override
+    public ProjectModels models() {
+        return models;
     }
 
     public void learn(DataBlock block, Instant now) {

@@ -3,6 +3,7 @@ package io.smlfusion.project;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
@@ -22,6 +23,9 @@ public interface Project {
 
     /** Increases with every change of the statistics; tells autosave and caches that something changed. */
     long version();
+
+    /** The models built on (or imported into) this project; a fusion's models predict without calling any cell. */
+    ProjectModels models();
 
     /**
      * Adds what only this kind of project reports to its {@code smlInfo} (spec §4.5), after the

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.smlfusion.modelling.StoredModel;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.Schema;
 
@@ -27,8 +28,9 @@ public final class ProjectInfo {
             info.put("rowCount", statistics.total().count());
             return null;
         });
-        info.put("modelsList", List.of());
-        info.put("modelTypeList", List.of());
+        List<StoredModel> models = project.models().all();
+        info.put("modelsList", models.stream().map(StoredModel::id).toList());
+        info.put("modelTypeList", models.stream().map(StoredModel::algorithmId).toList());
         info.put("dsList", List.of());
         info.put("modelAssessments", Map.of());
         info.put("modelPredictions", Map.of());

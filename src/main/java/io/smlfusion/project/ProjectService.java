@@ -67,32 +67,43 @@ public class ProjectService {
         });
     }
 
+    /** Deletes the project and its models; a model being stored meanwhile waits on the models' monitor. */
     public String delete(String cid, String pid) {
-        boolean inMemory = registry.remove(cid, pid).isPresent();
-        boolean stored = store.exists(cid, pid);
-        if (stored) {
-            store.delete(cid, pid);
-        }
-        if (!inMemory && !stored) {
-            throw ApiException.badRequest("Customer[" + cid + "] does not have Project with id[" + pid + "], ");
+        Object models = registry.get(cid, pid).map(p -> (Object) p.models()).orElseGet(Object::new);
+        synchronized (models) {
+            boolean inMemory = registry.remove(cid, pid).isPresent();
+            boolean stored = store.exists(cid, pid);
+            if (stored) {
+                store.delete(cid, pid);
+            }
+            if (!inMemory && !stored) {
+                throw ApiException.badRequest("Customer[" + cid + "] does not have Project with id[" + pid + "], ");
+            }
         }
         return "deleted Project with id[" + pid + "] from Customer[" + cid + "] store";
     }
 
+    /** Renames the project and moves its stored models; no model is stored under either id meanwhile. */
     public String rename(String cid, String pid, String newPid) {
         validatePid(newPid);
         Project project = project(cid, pid);
-        if (store.exists(cid, newPid) || !registry.rename(project, newPid, clock.instant())) {
-            throw duplicate(cid, newPid);
+        synchronized (project.models()) {
+            if (store.exists(cid, newPid) || !registry.rename(project, newPid, clock.instant())) {
+                throw duplicate(cid, newPid);
+            }
+            store.rename(cid, pid, newPid);
         }
-        store.rename(cid, pid, newPid);
         return "Project [" + pid + "] renamed to [" + newPid + "]";
     }
 
+    /** Persists the project and all its models (replacing the stored ones). */
     public void save(String cid, String pid) {
         Project project = project(cid, pid);
-        project.header().setPersisted(true);
-        store.save(project);
+        synchronized (project.models()) {
+            project.header().setPersisted(true);
+            store.save(project);
+            store.saveModels(project);
+        }
     }
 
     public void setFrozen(String cid, String pid, boolean frozen) {

@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 
 import io.smlfusion.fusion.FusionProject;
 import io.smlfusion.fusion.FusionProjects;
+import io.smlfusion.modelling.ModelStore;
 import io.smlfusion.persistence.ProjectRepository;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
@@ -22,7 +23,9 @@ import io.smlfusion.stats.StatisticsCodec;
 
 /**
  * Writes projects to the database and reads them back: a cell project's statistics in the binary
- * snapshot format, a fusion's cell list sealed by {@link FusionProjects} (its merge is re-fetched).
+ * snapshot format, a fusion's cell list sealed by {@link FusionProjects} (its merge is re-fetched),
+ * and the models of either through {@link ModelStore}. Renaming and deleting a project renames and
+ * deletes its models in the same transaction.
  */
 @ApplicationScoped
 public class ProjectStore {
@@ -32,6 +35,9 @@ public class ProjectStore {
 
     @Inject
     FusionProjects fusions;
+
+    @Inject
+    ModelStore models;
 
     /** Saves a consistent state: header and statistics are read under the project's read lock. */
     public void save(Project project) {
@@ -47,16 +53,23 @@ public class ProjectStore {
         });
     }
 
+    /** Writes the project's models, replacing the stored ones (the project row is written by {@link #save}). */
+    public void saveModels(Project project) {
+        models.saveAll(project.header().cid(), project.header().pid(), project.models());
+    }
+
+    /** The project with its models. */
     public Optional<Project> load(String cid, String pid) {
         return repository.find(cid, pid).map(entity -> {
             ProjectSettings settings = new ProjectSettings(ProjectType.fromWireName(entity.getType()), true,
                     entity.isHistogramEnabled(), options(entity.getOptionsJson()));
             ProjectHeader header = new ProjectHeader(cid, pid, settings, entity.getCreatedAt(), entity.getModifiedAt(),
                     entity.isFrozen());
-            if (settings.type() == ProjectType.FUSION) {
-                return fusions.restore(header, entity.getSealedFusionCells());
-            }
-            return new CellProject(header, decodeStored(cid, pid, entity.getSnapshot()));
+            Project project = settings.type() == ProjectType.FUSION
+                    ? fusions.restore(header, entity.getSealedFusionCells())
+                    : new CellProject(header, decodeStored(cid, pid, entity.getSnapshot()));
+            models.restoreInto(cid, pid, project.models());
+            return project;
         });
     }
 

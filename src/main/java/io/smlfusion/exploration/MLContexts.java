@@ -18,41 +18,57 @@ import io.smlfusion.api.ApiException;
 import io.smlfusion.explore.MLContext;
 
 /**
- * Reads the ExploreContext body {@code {"values":[MLContext, ...]}} (spec §4.3). Attribute lists
- * may hold strings or whole JSON numbers ({@code ["0","3"]}, {@code [0,3]}); extra parameters are
- * text, numbers and booleans being taken as their JSON text.
+ * Reads MLContext request bodies (spec §4.3) — the one parser of exploration and modelling: an
+ * ExploreContext {@code {"values":[MLContext, ...]}} ({@link #readAll}) or a single MLContext
+ * object, the body of a model build ({@link #readOne}). Attribute lists may hold strings or whole
+ * JSON numbers ({@code ["0","3"]}, {@code [0,3]}); extra parameters are text, numbers and booleans
+ * being taken as their JSON text. Every malformed body is a 400 saying what was expected.
  */
-final class ExploreContexts {
+public final class MLContexts {
 
-    private static final String SHAPE = "send an ExploreContext {\"values\":[{\"inputAttributes\":[...],\"targets\":[...],"
-            + "\"extraParameters\":{...}}, ...]}";
+    private static final String MLCONTEXT = "{\"inputAttributes\":[...],\"targets\":[...],\"extraParameters\":{...}}";
+    private static final String EXPLORE_SHAPE = "send an ExploreContext {\"values\":[" + MLCONTEXT + ", ...]}";
+    private static final String ONE_SHAPE = "send one MLContext " + MLCONTEXT;
 
-    private ExploreContexts() {
+    private MLContexts() {
     }
 
-    static List<MLContext> read(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; " + SHAPE);
-        }
-        JsonObject root;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            root = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw ApiException.badRequest("The request body is not a JSON object (" + e.getMessage() + "); " + SHAPE);
-        }
+    /** The MLContexts of an ExploreContext body, in order. */
+    public static List<MLContext> readAll(String body) {
+        JsonObject root = object(body, EXPLORE_SHAPE);
         JsonValue values = root.get("values");
         if (values == null || values.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.badRequest("The ExploreContext has no array 'values'; " + SHAPE);
+            throw ApiException.badRequest("The ExploreContext has no array 'values'; " + EXPLORE_SHAPE);
         }
         List<MLContext> contexts = new ArrayList<>();
         JsonArray array = values.asJsonArray();
         for (int k = 0; k < array.size(); k++) {
             if (array.get(k).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("values[" + k + "] is not an MLContext object; " + SHAPE);
+                throw ApiException.badRequest("values[" + k + "] is not an MLContext object; " + EXPLORE_SHAPE);
             }
             contexts.add(context("values[" + k + "].", array.getJsonObject(k)));
         }
         return contexts;
+    }
+
+    /** The MLContext of a body that is one MLContext object (not wrapped in {@code values}). */
+    public static MLContext readOne(String body) {
+        JsonObject root = object(body, ONE_SHAPE);
+        if (root.containsKey("values") && !root.containsKey("inputAttributes") && !root.containsKey("inputAttributeNames")) {
+            throw ApiException.badRequest("The body is an ExploreContext ({\"values\":[...]}); " + ONE_SHAPE);
+        }
+        return context("", root);
+    }
+
+    private static JsonObject object(String body, String shape) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("The request body is empty; " + shape);
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw ApiException.badRequest("The request body is not a JSON object (" + e.getMessage() + "); " + shape);
+        }
     }
 
     private static MLContext context(String where, JsonObject object) {

@@ -1,0 +1,51 @@
+package io.smlfusion.api;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smlfusion.modelling.PredictionService;
+import io.smlfusion.modelling.PredictionService.Answer;
+
+/** Prediction API (spec §9): a DataFrame in, {@code values.KSVSMap.values} (one string map per row) out. */
+@Path("/{cid}/projects")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class PredictionResource {
+
+    @Inject
+    PredictionService predictions;
+
+    @POST
+    @Path("/{pid}/predict/{modelid}")
+    public Response predict(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                            @PathParam("modelid") String modelId, @QueryParam("impute") String impute,
+                            InputStream dataFrame) {
+        return answer(predictions.predict(cid, pid, modelId, impute, dataFrame));
+    }
+
+    @POST
+    @Path("/{pid}/learnpredict/{modelid}")
+    public Response learnPredict(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                                 @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
+                                 @QueryParam("predictBeforeLearn") String predictBeforeLearn,
+                                 @QueryParam("rebuildModel") String rebuildModel, InputStream dataFrame) {
+        return answer(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
+                dataFrame));
+    }
+
+    private static Response answer(Answer answer) {
+        return Responses.ok(answer.statusString(), Map.of("KSVSMap", Map.of("values", answer.rows())));
+    }
+}

@@ -1,0 +1,35 @@
+package io.smlfusion.ingest;
+
+import java.util.List;
+
+/**
+ * What {@link DataFrameReader} streams the cells of a DataFrame into, row by row: the
+ * {@link FrameBuilder} of learn and forget, or the {@link PredictionRowsBuilder} of prediction.
+ * The reader owns the JSON; a sink owns what the cells mean.
+ *
+ * @param <R> what the sink makes of the DataFrame
+ */
+abstract class FrameSink<R> {
+
+    /** Opens a sink once the DataFrame's header is known. */
+    @FunctionalInterface
+    interface Factory<R> {
+        /**
+         * @param types the {@code attributeTypes}, or null when the DataFrame has none
+         * @param errorHandling the DataFrame's {@code errorHandling}, 0 when absent
+         */
+        FrameSink<R> open(List<String> names, List<String> types, int errorHandling);
+    }
+
+    abstract void startRow();
+
+    /** The next cell of the row as text (null for a JSON null). */
+    abstract void cell(String text);
+
+    /** The next cell of the row as the unescaped UTF-8 of {@code bytes[start, end)}. */
+    abstract void cell(byte[] bytes, int start, int end);
+
+    abstract void endRow();
+
+    abstract R finish();
+}

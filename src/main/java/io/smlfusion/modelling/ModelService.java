@@ -1,0 +1,264 @@
+package io.smlfusion.modelling;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.smlfusion.api.ApiException;
+import io.smlfusion.exploration.ExplorationService;
+import io.smlfusion.exploration.MLContexts;
+import io.smlfusion.explore.ExploreException;
+import io.smlfusion.explore.MLContext;
+import io.smlfusion.explore.SingularValues;
+import io.smlfusion.model.Model;
+import io.smlfusion.model.ModelAlgorithm;
+import io.smlfusion.model.ModelBuildException;
+import io.smlfusion.model.ModelBuilder;
+import io.smlfusion.model.ModelCodec;
+import io.smlfusion.model.ModelFormatException;
+import io.smlfusion.model.ModelOptions;
+import io.smlfusion.model.ModelSpec;
+import io.smlfusion.project.Project;
+import io.smlfusion.project.ProjectHeader;
+import io.smlfusion.project.ProjectRegistry;
+import io.smlfusion.project.ProjectService;
+import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.stats.Schema;
+
+/**
+ * The Modeling API (spec §8) over any {@link Project} — a cell or a fusion, read through the same
+ * seam: build (validated at once, built as a job), model info, delete, code, export and import.
+ * A project's models live in its {@link ProjectModels}; those of a persisted project with autosave
+ * are also written to the database whenever one is built, imported or deleted (without autosave,
+ * by the project's {@code save}).
+ */
+@ApplicationScoped
+public class ModelService {
+
+    /** Model ids appear in paths and in status strings, like project ids. */
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ProjectRegistry registry;
+
+    @Inject
+    ModelStore store;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Config config;
+
+    /**
+     * {@code build?modelid=&algo=&svdreduce=}: checks the project, the model id, the algorithm, the
+     * MLContext and its attributes at once (400), and answers the build to run as a job. The job
+     * fails with 400 and the builder's message when the statistics do not fit the request (target
+     * not binary, too few rows, collinear inputs without pseudo-inverse, bad option); the model of
+     * that id, if any, is then unchanged.
+     *
+     * <p>{@code svdreduce=true} first reduces the inputs as {@code exploresvdfs} selects them (each
+     * input kept while the correlation matrix of the kept ones stays well conditioned, tolerance
+     * {@code sml_rcond_tolerance} or the server's {@value ExplorationService#TOLERANCE_KEY}), then
+     * builds on the kept inputs; the model's info names the dropped ones.
+     */
+    public Supplier<Map<String, Object>> build(String cid, String pid, String modelId, String algo, String svdreduce,
+                                               String body) {
+        Project project = projects.project(cid, pid);
+        requireModelId(modelId);
+        ModelAlgorithm algorithm = algorithm(algo);
+        boolean reduce = ModelRequests.flag("svdreduce", svdreduce, false);
+        MLContext context = MLContexts.readOne(body);
+        ModelOptions options = ModelOptions.of(context.extraParameters());
+        ModelSpec spec = project.read(statistics -> spec(statistics.schema(), algorithm, context, options));
+        double tolerance = config.getOptionalValue(ExplorationService.TOLERANCE_KEY, Double.class).orElse(1e-14);
+        return () -> {
+            StoredModel built = translated(() -> project.read(statistics -> {
+                ModelSpec used = reduce ? reduced(statistics, spec, tolerance) : spec;
+                long start = System.nanoTime();
+                Model model = ModelBuilder.build(statistics, used);
+                long nanos = System.nanoTime() - start;
+                return StoredModel.of(modelId, model, options, notes(spec, used, reduce), clock.instant(), nanos,
+                        statistics.schema());
+            }));
+            store(project, built);
+            return Map.of();
+        };
+    }
+
+    /** Rebuilds a model with its own algorithm, attributes and options on the project's statistics now. */
+    StoredModel rebuild(Project project, StoredModel old) {
+        StoredModel rebuilt = translated(() -> project.read(statistics -> {
+            long start = System.nanoTime();
+            Model model = ModelBuilder.build(statistics, old.spec());
+            long nanos = System.nanoTime() - start;
+            return StoredModel.of(old.id(), model, old.options(), old.notes(), clock.instant(), nanos,
+                    statistics.schema());
+        }));
+        ProjectModels models = project.models();
+        synchronized (models) {
+            if (!models.replace(old, rebuilt)) {
+                throw ApiException.badRequest("Model [" + old.id() + "] was replaced or deleted meanwhile");
+            }
+            persistIfAutosaved(project, rebuilt);
+        }
+        return rebuilt;
+    }
+
+    /** {@code models/{modelid}}: the ModelInfo entity. */
+    public Map<String, Object> info(String cid, String pid, String modelId) {
+        return ModelInfo.of(projects.project(cid, pid).models().require(modelId));
+    }
+
+    /** {@code DELETE models/{modelid}}. */
+    public void delete(String cid, String pid, String modelId) {
+        Project project = projects.project(cid, pid);
+        ProjectModels models = project.models();
+        synchronized (models) {
+            models.require(modelId);
+            ProjectHeader header = project.header();
+            if (autosaved(header)) {
+                store.delete(header.cid(), header.pid(), modelId);
+            }
+            models.remove(modelId);
+        }
+    }
+
+    /** {@code models/{modelid}/code?language=}: Java method or SQL expression of the score. */
+    public String code(String cid, String pid, String modelId, String language) {
+        ModelCode.Language parsed = ModelCode.Language.of(language);
+        StoredModel stored = projects.project(cid, pid).models().require(modelId);
+        return ModelCode.generate(modelId, stored.model(), parsed);
+    }
+
+    /** {@code model/export?modelid=}: the model in its versioned binary format, Base64. */
+    public String export(String cid, String pid, String modelId) {
+        requireParameter(modelId);
+        StoredModel stored = projects.project(cid, pid).models().require(modelId);
+        return Base64.getEncoder().encodeToString(ModelCodec.encode(stored.model()));
+    }
+
+    /**
+     * {@code model/import?modelid=}: a model exported by this server (any project, any server of the
+     * same format version), under {@code modelid}, replacing one of that id. Its attributes must be
+     * attributes of the project.
+     */
+    public String importModel(String cid, String pid, String modelId, byte[] bytes) {
+        Project project = projects.project(cid, pid);
+        requireModelId(modelId);
+        Model model;
+        try {
+            model = ModelCodec.decode(bytes);
+        } catch (ModelFormatException e) {
+            throw ApiException.badRequest("Cannot import model [" + modelId + "]: " + e.getMessage());
+        }
+        StoredModel imported = project.read(statistics -> {
+            Schema schema = statistics.schema();
+            List<String> unknown = new ArrayList<>();
+            model.inputs().stream().filter(name -> schema.indexOf(name) < 0).forEach(unknown::add);
+            model.targets().stream().filter(name -> schema.indexOf(name) < 0).forEach(unknown::add);
+            if (!unknown.isEmpty()) {
+                throw ApiException.badRequest("Cannot import model [" + modelId + "]: project [" + pid
+                        + "] has no attribute " + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList()));
+            }
+            return StoredModel.of(modelId, model, ModelOptions.none(), Map.of("imported", "true"), clock.instant(), 0,
+                    schema);
+        });
+        store(project, imported);
+        return "Model [" + modelId + "] imported into project [" + pid + "]";
+    }
+
+    /** Adds the model to its project (and the database) unless the project was deleted or unloaded meanwhile. */
+    private void store(Project project, StoredModel model) {
+        ProjectModels models = project.models();
+        synchronized (models) {
+            ProjectHeader header = project.header();
+            if (registry.get(header.cid(), header.pid()).orElse(null) != project) {
+                throw ApiException.badRequest("Project [" + header.pid() + "] was deleted or unloaded meanwhile; model ["
+                        + model.id() + "] was not stored");
+            }
+            persistIfAutosaved(project, model);
+            models.put(model);
+        }
+    }
+
+    private void persistIfAutosaved(Project project, StoredModel model) {
+        ProjectHeader header = project.header();
+        if (autosaved(header)) {
+            store.save(header.cid(), header.pid(), model);
+        }
+    }
+
+    private static boolean autosaved(ProjectHeader header) {
+        return header.settings().persisted() && header.settings().autoSave();
+    }
+
+    private static ModelSpec spec(Schema schema, ModelAlgorithm algorithm, MLContext context, ModelOptions options) {
+        return translated(() -> new ModelSpec(algorithm, names(schema, context.targetIndexes(schema)),
+                names(schema, context.inputIndexes(schema)), options));
+    }
+
+    private static List<String> names(Schema schema, int[] indexes) {
+        return Arrays.stream(indexes).mapToObj(schema::name).toList();
+    }
+
+    private static ModelSpec reduced(ProjectStatistics statistics, ModelSpec spec, double tolerance) {
+        MLContext inputs = new MLContext(List.of(), List.of(), spec.inputs(), List.of(), spec.options().asMap());
+        List<String> kept = List.copyOf(SingularValues.selected(statistics, inputs, tolerance).values());
+        return new ModelSpec(spec.algorithm(), spec.targets(), kept, spec.options());
+    }
+
+    private static Map<String, String> notes(ModelSpec requested, ModelSpec used, boolean reduce) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        if (reduce) {
+            List<String> dropped = requested.inputs().stream().filter(name -> !used.inputs().contains(name)).toList();
+            notes.put("svdreduce", "true");
+            notes.put("svdreduce_dropped", String.join(", ", dropped));
+        }
+        return notes;
+    }
+
+    private static ModelAlgorithm algorithm(String algo) {
+        if (algo == null || algo.isBlank()) {
+            throw ApiException.badRequest("The query parameter algo is missing; supported: "
+                    + String.join(", ", ModelAlgorithm.supported().stream().map(ModelAlgorithm::id).toList()));
+        }
+        return translated(() -> ModelAlgorithm.forId(algo.strip()).requireSupported());
+    }
+
+    private static void requireModelId(String modelId) {
+        requireParameter(modelId);
+        if (!MODEL_ID.matcher(modelId).matches()) {
+            throw ApiException.badRequest("Invalid model id [" + modelId + "]: use 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static void requireParameter(String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw ApiException.badRequest("The query parameter modelid is missing");
+        }
+    }
+
+    /** Runs {@code computation}, a build or MLContext error becoming a 400 with its message. */
+    static <T> T translated(Supplier<T> computation) {
+        try {
+            return computation.get();
+        } catch (ModelBuildException | ExploreException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.smlfusion.modelling;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smlfusion.api.ApiException;
+import io.smlfusion.ingest.DataFrameReader;
+import io.smlfusion.ingest.PredictionRows;
+import io.smlfusion.model.Model;
+import io.smlfusion.model.RegressionImputer;
+import io.smlfusion.project.Project;
+import io.smlfusion.project.ProjectService;
+import io.smlfusion.stats.ProjectStatistics;
+
+/**
+ * The Prediction API (spec §9): scores the rows of a DataFrame with a stored model, one string map
+ * per row with the model's {@code predictInfo} keys, numbers with full double precision. Inputs are
+ * read by {@link DataFrameReader#readPredictionRows} (extra columns ignored, types advisory,
+ * categories expanded as learned). A missing input is the model's training mean, or with
+ * {@code impute=true} the {@link RegressionImputer}'s value from the project's statistics now.
+ *
+ * <p>Predicting reads only the stored model: on a fusion it calls no cell — except
+ * {@code impute=true} on a row that lacks an input, which reads the fusion's statistics (and so
+ * may refresh them like any read).
+ */
+@ApplicationScoped
+public class PredictionService {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ModelService models;
+
+    /** What a prediction call answers: the status string and the KSVSMap rows. */
+    public record Answer(String statusString, List<Map<String, String>> rows) {
+    }
+
+    /** {@code predict/{modelid}?impute=}. */
+    public Answer predict(String cid, String pid, String modelId, String impute, InputStream dataFrame) {
+        boolean regressionImpute = ModelRequests.flag("impute", impute, false);
+        Project project = projects.project(cid, pid);
+        StoredModel stored = project.models().require(modelId);
+        PredictionRows rows = DataFrameReader.readPredictionRows(DataFrameReader.bytes(dataFrame),
+                stored.model().inputs(), List.of());
+        return new Answer("OK", score(project, stored.model(), rows, regressionImpute));
+    }
+
+    /**
+     * {@code learnpredict/{modelid}?keepColumns=&predictBeforeLearn=&rebuildModel=}: learns the
+     * DataFrame into the (cell) project and predicts its rows — with the model as it was before
+     * learning ({@code predictBeforeLearn=true}, the default) or after ({@code false}). With
+     * {@code rebuildModel=true} the model is rebuilt on the statistics that include the new rows
+     * (and predicts with them when {@code predictBeforeLearn=false}); when the rebuild fails the
+     * model is kept and the status string says why. Each row's map starts with the text of the
+     * {@code keepColumns}, then the prediction keys (which win over a kept column of the same name).
+     * A DataFrame that cannot be learned or predicted is refused whole: nothing is learned.
+     */
+    public Answer learnPredict(String cid, String pid, String modelId, String keepColumns, String predictBeforeLearn,
+                               String rebuildModel, InputStream dataFrame) {
+        boolean before = ModelRequests.flag("predictBeforeLearn", predictBeforeLearn, true);
+        boolean rebuild = ModelRequests.flag("rebuildModel", rebuildModel, false);
+        Project project = projects.project(cid, pid);
+        StoredModel stored = project.models().require(modelId);
+        byte[] body = DataFrameReader.bytes(dataFrame);
+        PredictionRows rows = DataFrameReader.readPredictionRows(body, stored.model().inputs(),
+                ModelRequests.names(keepColumns));
+        List<Map<String, String>> answers = before ? score(project, stored.model(), rows, false) : null;
+        projects.learn(cid, pid, new ByteArrayInputStream(body));
+        String status = "OK";
+        StoredModel current = stored;
+        if (rebuild) {
+            try {
+                current = models.rebuild(project, stored);
+            } catch (ApiException e) {
+                status = "OK; model [" + modelId + "] was not rebuilt: " + e.getMessage();
+            }
+        }
+        if (!before) {
+            answers = score(project, current.model(), rows, false);
+        }
+        return new Answer(status, answers);
+    }
+
+    private static List<Map<String, String>> score(Project project, Model model, PredictionRows rows,
+                                                   boolean regressionImpute) {
+        boolean anyMissing = false;
+        for (int r = 0; r < rows.rowCount() && !anyMissing; r++) {
+            anyMissing = rows.anyMissing(r);
+        }
+        if (regressionImpute && anyMissing) {
+            return ModelService.translated(() -> project.read(statistics -> score(statistics, model, rows)));
+        }
+        return score(null, model, rows);
+    }
+
+    /** @param statistics the project's statistics for the regression imputer, or null for mean imputation */
+    private static List<Map<String, String>> score(ProjectStatistics statistics, Model model, PredictionRows rows) {
+        double[] means = model.inputMeans();
+        List<Map<String, String>> answers = new ArrayList<>(rows.rowCount());
+        for (int r = 0; r < rows.rowCount(); r++) {
+            double[] values = rows.values(r);
+            if (rows.anyMissing(r)) {
+                boolean[] missing = rows.missing(r);
+                if (statistics != null) {
+                    values = imputed(statistics, model, values, missing);
+                } else {
+                    for (int k = 0; k < values.length; k++) {
+                        if (missing[k]) {
+                            values[k] = means[k];
+                        }
+                    }
+                }
+            }
+            Map<String, String> answer = new LinkedHashMap<>(rows.kept(r));
+            try {
+                answer.putAll(model.predict(values).asText());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("row " + (r + 1) + ": " + e.getMessage());
+            }
+            answers.add(answer);
+        }
+        return answers;
+    }
+
+    private static double[] imputed(ProjectStatistics statistics, Model model, double[] values, boolean[] missing) {
+        try {
+            return RegressionImputer.impute(statistics, model.inputs(), values, missing);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("impute=true cannot impute for this model: " + e.getMessage());
+        }
+    }
+}
