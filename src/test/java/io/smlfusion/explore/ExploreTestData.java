@@ -3,10 +3,6 @@ package io.smlfusion.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.Map;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * The data of the explore tests: ../shared/data/iris/iris.csv (columns 0–3 continuous, the rest
@@ -27,27 +24,13 @@ final class ExploreTestData {
     }
 
     static ProjectStatistics iris(boolean histograms) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of("..", "shared", "data", "iris", "iris.csv"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> names = List.of(lines.get(0).trim().split(","));
-        List<String> data = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
-        double[] values = new double[data.size() * names.size()];
-        for (int r = 0; r < data.size(); r++) {
-            String[] cells = data.get(r).trim().split(",");
-            for (int c = 0; c < names.size(); c++) {
-                values[r * names.size() + c] = Double.parseDouble(cells[c]);
-            }
-        }
+        ReferenceCsv iris = ReferenceCsv.read("iris", "iris.csv");
         List<AttributeType> types = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
+        for (int c = 0; c < iris.names().size(); c++) {
             types.add(c < 4 ? AttributeType.CONTINUOUS : AttributeType.BINARY);
         }
         ProjectStatistics statistics = new ProjectStatistics(false, histograms);
-        statistics.learn(new DataBlock(names, types, values, data.size()));
+        statistics.learn(iris.block(types, null));
         return statistics;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * bank-fed3 of ../shared/data: the union of its three cells (n = 26168; target {@code target},
@@ -14,12 +15,12 @@ import io.smlfusion.stats.ProjectStatistics;
  */
 final class Bank {
 
-    static final Csv PART1 = Csv.read("bank-fed3", "bank1.csv");
-    static final Csv PART2 = Csv.read("bank-fed3", "bank2.csv");
-    static final Csv PART3 = Csv.read("bank-fed3", "bank3.csv");
-    static final Csv TEST = Csv.read("bank-fed3", "bank_test.csv");
+    static final ReferenceCsv PART1 = ReferenceCsv.read("bank-fed3", "bank1.csv");
+    static final ReferenceCsv PART2 = ReferenceCsv.read("bank-fed3", "bank2.csv");
+    static final ReferenceCsv PART3 = ReferenceCsv.read("bank-fed3", "bank3.csv");
+    static final ReferenceCsv TEST = ReferenceCsv.read("bank-fed3", "bank_test.csv");
     static final List<AttributeType> TYPES = types(PART1, PART2, PART3);
-    static final ProjectStatistics UNION = Csv.learn(TYPES, PART1, PART2, PART3);
+    static final ProjectStatistics UNION = ReferenceCsv.learn(TYPES, PART1, PART2, PART3);
     static final String TARGET = "target";
     static final List<String> INPUTS = PART1.namesExcept(TARGET);
 
@@ -63,7 +64,7 @@ final class Bank {
         return (positiveRanks - positives * (positives + 1) / 2.0) / (positives * negatives);
     }
 
-    private static List<AttributeType> types(Csv... files) {
+    private static List<AttributeType> types(ReferenceCsv... files) {
         List<AttributeType> types = new ArrayList<>();
         for (int c = 0; c < files[0].names().size(); c++) {
             int column = c;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * {@code mlda} and {@code mqda} on iris partitioned by species, against scikit-learn 1.2.1
@@ -26,7 +27,7 @@ import io.smlfusion.stats.ProjectStatistics;
  */
 class DiscriminantScoresTest {
 
-    static final Csv IRIS = Csv.read("iris", "iris.csv");
+    static final ReferenceCsv IRIS = ReferenceCsv.read("iris", "iris.csv");
     static final List<String> INPUTS = List.of("sepal_length", "sepal_width", "petal_length",
             "petal_width");
     static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
@@ -41,7 +42,7 @@ class DiscriminantScoresTest {
             }
         }
         ProjectStatistics statistics = new ProjectStatistics(true, false);
-        statistics.learn(IRIS.block(Csv.continuous(IRIS.names().size()), classes));
+        statistics.learn(IRIS.block(ReferenceCsv.continuous(IRIS.names().size()), classes));
         return statistics;
     }
 

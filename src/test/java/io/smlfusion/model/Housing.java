@@ -4,16 +4,17 @@ import java.util.List;
 
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /** housing-fed3 of ../shared/data: the union of its three cells and its test file. */
 final class Housing {
 
-    static final Csv PART1 = Csv.read("housing-fed3", "housing1.csv");
-    static final Csv PART2 = Csv.read("housing-fed3", "housing2.csv");
-    static final Csv PART3 = Csv.read("housing-fed3", "housing3.csv");
-    static final Csv TEST = Csv.read("housing-fed3", "housing_test.csv");
-    static final List<AttributeType> TYPES = Csv.continuous(PART1.names().size());
-    static final ProjectStatistics UNION = Csv.learn(TYPES, PART1, PART2, PART3);
+    static final ReferenceCsv PART1 = ReferenceCsv.read("housing-fed3", "housing1.csv");
+    static final ReferenceCsv PART2 = ReferenceCsv.read("housing-fed3", "housing2.csv");
+    static final ReferenceCsv PART3 = ReferenceCsv.read("housing-fed3", "housing3.csv");
+    static final ReferenceCsv TEST = ReferenceCsv.read("housing-fed3", "housing_test.csv");
+    static final List<AttributeType> TYPES = ReferenceCsv.continuous(PART1.names().size());
+    static final ProjectStatistics UNION = ReferenceCsv.learn(TYPES, PART1, PART2, PART3);
     static final String TARGET = "MEDV";
     static final List<String> INPUTS = PART1.namesExcept(TARGET);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * {@code mlr} on the union of housing-fed3 against ../shared/data/EXPECTED.md (statsmodels 0.13.5
@@ -84,7 +85,7 @@ class LinearRegressionTest {
 
     @Test
     void projectBuiltInAnotherCellOrderGivesTheSameModel() {
-        ProjectStatistics reversed = Csv.learn(Housing.TYPES, Housing.PART3, Housing.PART1,
+        ProjectStatistics reversed = ReferenceCsv.learn(Housing.TYPES, Housing.PART3, Housing.PART1,
                 Housing.PART2);
         Model model = ModelBuilder.build(reversed, Housing.spec(ModelAlgorithm.MLR,
                 ModelOptions.none()));

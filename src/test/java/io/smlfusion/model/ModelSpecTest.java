@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /** Algorithm ids, specs and the precise messages of builds that cannot be done. */
 class ModelSpecTest {
@@ -77,8 +78,8 @@ class ModelSpecTest {
 
     @Test
     void continuousTargetHoldingOnlyZeroAndOneIsBinary() {
-        List<AttributeType> types = Csv.continuous(Bank.PART1.names().size());
-        ProjectStatistics untyped = Csv.learn(types, Bank.PART1, Bank.PART2);
+        List<AttributeType> types = ReferenceCsv.continuous(Bank.PART1.names().size());
+        ProjectStatistics untyped = ReferenceCsv.learn(types, Bank.PART1, Bank.PART2);
         Model model = ModelBuilder.build(untyped, new ModelSpec(ModelAlgorithm.BAYES,
                 List.of("target"), List.of("age", "duration"), ModelOptions.none()));
         assertEquals(List.of("res", "Prob"), model.description().predictInfo());
@@ -124,7 +125,7 @@ class ModelSpecTest {
             values[(r + 1) * names.size() - 1] = 1;
         }
         ProjectStatistics statistics = new ProjectStatistics(false, false);
-        statistics.learn(new DataBlock(names, Csv.continuous(names.size()), values,
+        statistics.learn(new DataBlock(names, ReferenceCsv.continuous(names.size()), values,
                 Housing.PART3.rows().size()));
         List<String> inputs = List.of("RM", "ONE", "LSTAT");
         LinearRegressionModel model = (LinearRegressionModel) ModelBuilder.build(statistics,

@@ -37,6 +37,7 @@ import io.smlfusion.modelling.ModelCode.Language;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * The generated code computes the server's prediction: the Java method is compiled with the JDK's
@@ -45,8 +46,8 @@ import io.smlfusion.stats.ProjectStatistics;
  */
 class ModelCodeTest {
 
-    private static final ModellingData.Table HOUSING_TEST = ModellingData.table("housing-fed3/housing_test.csv");
-    private static final ModellingData.Table BANK_TEST = ModellingData.table("bank-fed3/bank_test.csv");
+    private static final ReferenceCsv HOUSING_TEST = ModellingData.table("housing-fed3/housing_test.csv");
+    private static final ReferenceCsv BANK_TEST = ModellingData.table("bank-fed3/bank_test.csv");
     private static ProjectStatistics housing;
     private static ProjectStatistics bank;
     private static List<String> housingInputs;
@@ -184,7 +185,7 @@ class ModelCodeTest {
     }
 
     /** Creates a table of the columns, inserts the first rows (column {@code nullColumn} NULL) and selects the expression. */
-    private static List<Double> evaluate(Connection db, String table, List<String> columns, ModellingData.Table data,
+    private static List<Double> evaluate(Connection db, String table, List<String> columns, ReferenceCsv data,
                                          int rows, String expression, int nullColumn) throws Exception {
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE TABLE " + table + " (ROW_ID INT, " + columns.stream()

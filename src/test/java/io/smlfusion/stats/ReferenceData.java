@@ -1,13 +1,11 @@
 package io.smlfusion.stats;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * A CSV file of ../shared/data (header row, comma separated, all numeric) held as row-major
@@ -17,23 +15,8 @@ record ReferenceData(List<String> names, double[] rows, int rowCount) {
 
     /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
     static ReferenceData read(String folder, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of("..", "shared", "data", folder, file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> names = List.of(lines.get(0).trim().split(","));
-        List<String> data = lines.subList(1, lines.size()).stream()
-                .filter(line -> !line.isBlank()).toList();
-        double[] rows = new double[data.size() * names.size()];
-        for (int r = 0; r < data.size(); r++) {
-            String[] cells = data.get(r).trim().split(",");
-            for (int c = 0; c < names.size(); c++) {
-                rows[r * names.size() + c] = Double.parseDouble(cells[c]);
-            }
-        }
-        return new ReferenceData(names, rows, data.size());
+        ReferenceCsv csv = ReferenceCsv.read(folder, file);
+        return new ReferenceData(csv.names(), csv.rowMajor(), csv.rows().size());
     }
 
     /** The rows of every file, in order; the files must have the same header. */

@@ -1,4 +1,4 @@
-package io.smlfusion.model;
+package io.smlfusion.testdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,14 @@ import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
-/** A numeric CSV file of ../shared/data (header row, comma separated), row by row. */
-record Csv(List<String> names, List<double[]> rows) {
+/**
+ * A numeric CSV file of ../shared/data (header row, comma separated), row by row: the one reader
+ * of the reference data sets for every unit test package.
+ */
+public record ReferenceCsv(List<String> names, List<double[]> rows) {
 
     /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
-    static Csv read(String folder, String file) {
+    public static ReferenceCsv read(String folder, String file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(Path.of("..", "shared", "data", folder, file));
@@ -35,33 +38,38 @@ record Csv(List<String> names, List<double[]> rows) {
                 rows.add(row);
             }
         }
-        return new Csv(names, rows);
+        return new ReferenceCsv(names, rows);
     }
 
     /** The statistics of an unpartitioned project that learned each file in order. */
-    static ProjectStatistics learn(List<AttributeType> types, Csv... files) {
+    public static ProjectStatistics learn(List<AttributeType> types, ReferenceCsv... files) {
         ProjectStatistics statistics = new ProjectStatistics(false, false);
-        for (Csv file : files) {
+        for (ReferenceCsv file : files) {
             statistics.learn(file.block(types, null));
         }
         return statistics;
     }
 
     /** Every column continuous. */
-    static List<AttributeType> continuous(int width) {
+    public static List<AttributeType> continuous(int width) {
         return Collections.nCopies(width, AttributeType.CONTINUOUS);
     }
 
-    DataBlock block(List<AttributeType> types, String[] partitionValues) {
+    /** All rows, row-major, the layout {@code MomentBlock.learn} takes. */
+    public double[] rowMajor() {
         int width = names.size();
         double[] values = new double[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {
             System.arraycopy(rows.get(r), 0, values, r * width, width);
         }
-        return new DataBlock(names, types, values, rows.size(), partitionValues);
+        return values;
     }
 
-    int column(String name) {
+    public DataBlock block(List<AttributeType> types, String[] partitionValues) {
+        return new DataBlock(names, types, rowMajor(), rows.size(), partitionValues);
+    }
+
+    public int column(String name) {
         int index = names.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException("no column " + name);
@@ -70,13 +78,13 @@ record Csv(List<String> names, List<double[]> rows) {
     }
 
     /** The named columns of row r, in the given order. */
-    double[] values(int r, List<String> columns) {
+    public double[] values(int r, List<String> columns) {
         double[] row = rows.get(r);
         return columns.stream().mapToDouble(name -> row[column(name)]).toArray();
     }
 
     /** The names except the given ones, in file order. */
-    List<String> namesExcept(String... excluded) {
+    public List<String> namesExcept(String... excluded) {
         List<String> kept = new ArrayList<>(names);
         kept.removeAll(List.of(excluded));
         return kept;
