@@ -3,7 +3,6 @@ package io.smlfusion.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,16 +65,10 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         this.kinds = new Kind[names.size()];
         this.slot = new int[names.size()];
         this.skipBadRows = errorHandling == 1;
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = distinctNames(names);
         int numeric = 0;
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c);
-            if (name == null || name.isBlank()) {
-                throw new FrameException("attributeNames[" + c + "] is empty");
-            }
-            if (!seen.add(name)) {
-                throw new FrameException("Duplicate attribute name '" + name + "' in DataFrame");
-            }
             if (name.equals(options.partitionColumn())) {
                 kinds[c] = Kind.PARTITION;
                 continue;

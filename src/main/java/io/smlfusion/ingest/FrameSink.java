@@ -1,6 +1,8 @@
 package io.smlfusion.ingest;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@link DataFrameReader} streams the cells of a DataFrame into, row by row: the
@@ -19,6 +21,25 @@ abstract class FrameSink<R> {
          * @param errorHandling the DataFrame's {@code errorHandling}, 0 when absent
          */
         FrameSink<R> open(List<String> names, List<String> types, int errorHandling);
+    }
+
+    /**
+     * Checks the header both sinks share: every column named, no name twice.
+     *
+     * @return the set of names
+     */
+    static Set<String> distinctNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            if (name == null || name.isBlank()) {
+                throw new FrameException("attributeNames[" + c + "] is empty");
+            }
+            if (!seen.add(name)) {
+                throw new FrameException("Duplicate attribute name '" + name + "' in DataFrame");
+            }
+        }
+        return seen;
     }
 
     abstract void startRow();

@@ -72,16 +72,10 @@ final class PredictionRowsBuilder extends FrameSink<PredictionRows> {
         for (int k = 0; k < width; k++) {
             inputIndex.put(inputs.get(k), k);
         }
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = distinctNames(names);
         Set<Integer> direct = new HashSet<>();
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c);
-            if (name == null || name.isBlank()) {
-                throw new FrameException("attributeNames[" + c + "] is empty");
-            }
-            if (!seen.add(name)) {
-                throw new FrameException("Duplicate attribute name '" + name + "' in DataFrame");
-            }
             keepSlot[c] = this.keepColumns.indexOf(name);
             boolean ignored = types != null && "X".equalsIgnoreCase(String.valueOf(types.get(c)).trim());
             Integer k = ignored ? null : inputIndex.get(name);
