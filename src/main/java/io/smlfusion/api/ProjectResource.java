@@ -134,6 +134,24 @@ public class ProjectResource {
         return Responses.ok(projects.importProject(cid, pid, persist, JsonBodies.base64(body)), Map.of());
     }
 
+    @GET
+    @Path("/{pid}/{action: addds|detachds}/{dsname}")
+    public Response attachDataSource(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        throw projects.dataSourcesRefused(cid, pid);
+    }
+
+    @GET
+    @Path("/{pid}/dss/{dataSourceCall: .+}")
+    public Response dataSourceCall(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        throw projects.dataSourcesRefused(cid, pid);
+    }
+
+    @POST
+    @Path("/{pid}/dss/{dataSourceCall: .+}")
+    public Response postDataSourceCall(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        throw projects.dataSourcesRefused(cid, pid);
+    }
+
     @POST
     @Path("/{pid}/learn")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})

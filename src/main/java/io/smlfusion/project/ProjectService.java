@@ -27,6 +27,8 @@ public class ProjectService {
     /** Ids appear in paths and in the product's bracketed status strings; these would collide with fixed paths. */
     private static final Pattern PID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     private static final Set<String> RESERVED = Set.of("list", "info", "fusion", "dataDrift", "dsbrowse");
+    private static final String NO_DATA_SOURCES =
+            "Data sources are not supported by this server: send rows to projects/{pid}/learn as DataFrames";
 
     @Inject
     ProjectRegistry registry;
@@ -193,6 +195,15 @@ public class ProjectService {
         if (header.settings().persisted()) {
             store.save(project);
         }
+    }
+
+    /**
+     * Data sources (spec §5.3, the DSS API) are not implemented: a cell project learns DataFrames,
+     * and a fusion project takes no data at all, so it gets the fusion's own reason.
+     */
+    public ApiException dataSourcesRefused(String cid, String pid) {
+        cell(cid, pid, "given data sources");
+        return ApiException.badRequest(NO_DATA_SOURCES);
     }
 
     private CellProject cell(String cid, String pid, String action) {

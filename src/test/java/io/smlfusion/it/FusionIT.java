@@ -92,6 +92,10 @@ class FusionIT {
             assertEquals(400, reply.status(), reply::toString);
             assertTrue(reply.statusString().contains("a fusion holds no rows of its own"), reply::toString);
         }
+        Reply dataSource = client.get("projects/" + fusion + "/addds/ds1");
+        assertEquals(400, dataSource.status(), dataSource::toString);
+        assertTrue(dataSource.statusString().contains("cannot be given data sources: a fusion holds no rows of its own"),
+                dataSource::toString);
         assertTrue(client.get("projects/list").values().getJsonObject("stringList").getJsonArray("values")
                 .getValuesAs(JsonString.class).stream().anyMatch(s -> s.getString().equals(fusion)));
         assertEquals(201, client.get("projects/" + fusion + "/rename?newName=" + fusion + "-b").status());

@@ -147,6 +147,16 @@ class ProjectLifecycleIT {
         assertNotNull(garbage.statusString());
     }
 
+    @Test
+    void dataSourcesAreRefusedWithTheReason() {
+        String pid = run + "-ds";
+        created(pid);
+        for (Reply reply : List.of(client.get("projects/" + pid + "/addds/ds1"), client.post("projects/" + pid + "/dss/ds1/learn", "{}"))) {
+            assertEquals(400, reply.status(), reply::toString);
+            assertTrue(reply.statusString().startsWith("Data sources are not supported by this server"), reply::toString);
+        }
+    }
+
     private void created(String pid) {
         Reply reply = client.post("projects?pid=" + pid, "{}");
         assertEquals(201, reply.status(), reply::toString);
