@@ -20,6 +20,7 @@ import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.exploration.ExplorationService.Answer;
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
+import io.smlfusion.jobs.JobResult;
 
 /**
  * Exploration API (spec §7.1, §7.4): translates HTTP to {@link ExplorationService} calls, in the
@@ -114,7 +115,10 @@ public class ExploreResource {
             Answer answer = work.get();
             return Responses.ok(answer.statusString(), answer.values());
         }
-        Job job = jobs.submit(cid, jobType, () -> work.get().values());
+        Job job = jobs.submit(cid, jobType, () -> {
+            Answer answer = work.get();
+            return JobResult.finished(answer.statusString(), answer.values());
+        });
         return AsyncResponses.accepted(job, cid, uriInfo);
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
+import io.smlfusion.jobs.JobResult;
 import io.smlfusion.project.ProjectInfo;
 import io.smlfusion.project.ProjectService;
 
@@ -175,7 +176,8 @@ public class ProjectResource {
         }
         projects.project(cid, pid);
         byte[] body = dataFrame.readAllBytes();
-        Job job = jobs.submit(cid, jobType, () -> ingested(ingestion.apply(cid, pid, new ByteArrayInputStream(body))));
+        Job job = jobs.submit(cid, jobType,
+                () -> JobResult.finished(ingested(ingestion.apply(cid, pid, new ByteArrayInputStream(body)))));
         return AsyncResponses.accepted(job, cid, uriInfo);
     }
 

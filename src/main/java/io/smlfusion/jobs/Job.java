@@ -15,7 +15,7 @@ public final class Job {
     private final String type;
     private final Instant started;
     private volatile Future<?> future;
-    private volatile Map<String, Object> result;
+    private volatile JobResult result;
     private volatile ApiException failure;
     private volatile Instant finished;
 
@@ -42,8 +42,8 @@ public final class Job {
         return finished != null;
     }
 
-    /** The entity map of the finished job, empty for jobs without an entity (learn, build). */
-    public Map<String, Object> result() {
+    /** The answer of the finished job; its map is empty for jobs without an entity (learn, build). */
+    public JobResult result() {
         return result;
     }
 
@@ -65,8 +65,8 @@ public final class Job {
         return running != null && running.cancel(true);
     }
 
-    void succeed(Map<String, Object> values, Instant now) {
-        this.result = values;
+    void succeed(JobResult answer, Instant now) {
+        this.result = answer;
         this.finished = now;
     }
 

@@ -44,8 +44,8 @@ public class JobRegistry {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 
-    /** Starts {@code work} and answers its job at once; {@code work} answers the job's entity map. */
-    public Job submit(String owner, String type, Supplier<Map<String, Object>> work) {
+    /** Starts {@code work} and answers its job at once; {@code work} answers the finished job's result. */
+    public Job submit(String owner, String type, Supplier<JobResult> work) {
         reapExpired();
         Job job = new Job(ids.incrementAndGet(), owner, type, clock.instant());
         jobs.put(job.id(), job);
@@ -53,7 +53,7 @@ public class JobRegistry {
         return job;
     }
 
-    private void run(Job job, Supplier<Map<String, Object>> work) {
+    private void run(Job job, Supplier<JobResult> work) {
         try {
             job.succeed(work.get(), clock.instant());
         } catch (ApiException e) {

@@ -21,6 +21,7 @@ import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.explore.ExploreException;
 import io.smlfusion.explore.MLContext;
 import io.smlfusion.explore.SingularValues;
+import io.smlfusion.jobs.JobResult;
 import io.smlfusion.model.Model;
 import io.smlfusion.model.ModelAlgorithm;
 import io.smlfusion.model.ModelBuildException;
@@ -76,8 +77,8 @@ public class ModelService {
      * {@code sml_rcond_tolerance} or the server's {@value ExplorationService#TOLERANCE_KEY}), then
      * builds on the kept inputs; the model's info names the dropped ones.
      */
-    public Supplier<Map<String, Object>> build(String cid, String pid, String modelId, String algo, String svdreduce,
-                                               String body) {
+    public Supplier<JobResult> build(String cid, String pid, String modelId, String algo, String svdreduce,
+                                     String body) {
         Project project = projects.project(cid, pid);
         requireModelId(modelId);
         ModelAlgorithm algorithm = algorithm(algo);
@@ -96,7 +97,7 @@ public class ModelService {
                         statistics.schema());
             }));
             store(project, built);
-            return Map.of();
+            return JobResult.finished(Map.of());
         };
     }
 

@@ -142,6 +142,11 @@ class ExploreIT {
         assertTrue(reply.statusString().startsWith("OK; not a finite number, answered as null: values[0].skewness"),
                 reply.statusString());
         assertTrue(reply.statusString().contains("values[0].kurtosis"), reply.statusString());
+
+        Reply job = awaitJob(client, client.post("projects/" + pid + "/explore?metric=uni&async=true",
+                contexts("{\"inputAttributes\":[\"0\"]}")));
+        assertTrue(job.statusString().startsWith("Job is finished; not a finite number, answered as null: values[0].skewness"),
+                job.statusString());
     }
 
     @Test
