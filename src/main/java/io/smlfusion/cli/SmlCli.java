@@ -1,8 +1,12 @@
 package io.smlfusion.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,9 @@ import io.smlfusion.security.RequestSigner;
  */
 public final class SmlCli {
 
+    /** The header of a 202 answer that names the job started (spec §5.4). */
+    static final String JOB_ID_HEADER = "sym-job-id";
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -34,13 +41,16 @@ public final class SmlCli {
     private final PrintStream out;
     private final PrintStream err;
     private final HttpClient http;
+    private final boolean terminal;
 
-    SmlCli(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err, HttpClient http) {
+    /** @param terminal whether a person watches stderr: the data commands then show their progress */
+    SmlCli(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err, HttpClient http, boolean terminal) {
         this.env = env;
         this.stdin = stdin;
         this.out = out;
         this.err = err;
         this.http = http;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
@@ -48,7 +58,7 @@ public final class SmlCli {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        System.exit(new SmlCli(System.getenv(), System.in, System.out, System.err, http).run(args));
+        System.exit(new SmlCli(System.getenv(), System.in, System.out, System.err, http, System.console() != null).run(args));
     }
 
     /** @return the process exit status */
@@ -68,17 +78,25 @@ public final class SmlCli {
                     out.println(parsed.scheme().codec().decrypt(parsed.secret(), text(parsed.input())));
                     yield OK;
                 }
-                case CALL -> call(parsed);
+                case CALL -> call(parsed, parsed.input() == null ? null : bytes(parsed.input()));
+                case LEARN, FORGET -> learnOrForget(parsed);
+                case PREDICT -> {
+                    try (Reader csv = reader(parsed.rows().csv())) {
+                        yield upload(parsed).predict(parsed.operands().get(0), parsed.operands().get(1), csv,
+                                parsed.rows().types(), parsed.rows().batchRows());
+                    }
+                }
+                case WAIT -> new JobWait(calls(parsed), out, err, terminal).await(parsed.operands().get(0), parsed.waitLimit());
             };
         } catch (CliUsageException e) {
             err.println("sml: " + e.getMessage());
             err.println("Run 'bin/sml --help' for the usage.");
             return USAGE;
         } catch (BodyDecryptionException e) {
-            err.println("sml: " + e.getMessage());
+            err.println("sml: " + (e.getMessage() == null ? e : e.getMessage()));
             return FAILED;
         } catch (IOException e) {
-            err.println("sml: " + e);
+            err.println("sml: " + (e.getMessage() == null ? e : e.getMessage()));
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,8 +104,37 @@ public final class SmlCli {
         }
     }
 
-    private int call(CliArguments args) throws CliUsageException, IOException, InterruptedException {
-        byte[] body = args.input() == null ? null : bytes(args.input());
+    private int call(CliArguments args, byte[] body) throws CliUsageException, IOException, InterruptedException {
+        HttpResponse<String> response = send(args, body);
+        out.println(response.body());
+        response.headers().firstValue(JOB_ID_HEADER).filter(id -> response.statusCode() == 202)
+                .ifPresent(id -> err.println("sml: job " + id + " started; follow it with: bin/sml wait " + id));
+        return response.statusCode() / 100 == 2 ? OK : FAILED;
+    }
+
+    private int learnOrForget(CliArguments args) throws CliUsageException, IOException, InterruptedException {
+        String pid = args.operands().get(0);
+        String verb = args.command() == CliArguments.Command.LEARN ? "learn" : "forget";
+        if (args.rows().json() != null) {
+            String json = args.rows().json();
+            return call(args.forCall("POST", "projects/" + URLEncoder.encode(pid, StandardCharsets.UTF_8).replace("+", "%20") + "/" + verb),
+                    bytes(json.equals("-") ? json : "@" + json));
+        }
+        try (Reader csv = reader(args.rows().csv())) {
+            return upload(args).learnOrForget(verb, pid, csv, args.rows().types(), args.rows().batchRows());
+        }
+    }
+
+    private CsvUpload upload(CliArguments args) {
+        return new CsvUpload(calls(args), out, err, terminal);
+    }
+
+    private ServerCalls calls(CliArguments args) {
+        return (method, path, body) -> send(args.forCall(method, path), body);
+    }
+
+    /** Signs and sends one call; with --verbose prints what was signed and the answer's headers. */
+    private HttpResponse<String> send(CliArguments args, byte[] body) throws CliUsageException, IOException, InterruptedException {
         SignedCall call = SignedCall.build(args, body, new RequestSigner(args.cid(), args.secret(), Clock.systemUTC()));
         if (args.verbose()) {
             err.println("> " + call.method() + " " + call.uri());
@@ -99,16 +146,26 @@ public final class SmlCli {
         try {
             response = http.send(call.toHttpRequest(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("sml: " + call.method() + " " + call.uri() + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return FAILED;
+            throw new IOException(call.method() + " " + call.uri() + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
         if (args.verbose()) {
             err.println("< " + response.statusCode());
             response.headers().map().forEach((name, values) -> values.forEach(value -> err.println("< " + name + ": " + value)));
         }
-        out.println(response.body());
-        return response.statusCode() / 100 == 2 ? OK : FAILED;
+        return response;
+    }
+
+    /** A CSV file, or stdin for {@code -}. */
+    private Reader reader(String file) throws CliUsageException, IOException {
+        if (file.equals("-")) {
+            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CliUsageException("No such file: " + file);
+        }
     }
 
     private String text(String input) throws CliUsageException, IOException {

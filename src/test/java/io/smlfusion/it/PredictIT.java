@@ -116,7 +116,7 @@ class PredictIT {
                 CsvDataFrames.dataFrame(header, List.of(row, String.join(",", bad)), "C")));
         assertRefused(400, "The query parameter impute = 'maybe' is not true or false",
                 models.predictReply(pid, "m", "?impute=maybe", missing));
-        assertRefused(500, "Generic Exception <Error no such model <m3>>", models.predictReply(pid, "m3", "", missing));
+        assertRefused(404, "Generic Exception <Error no such model <m3>>", models.predictReply(pid, "m3", "", missing));
         assertRefused(400, "Cannot Find SYMETRYML id[" + run + "-none] for Customer id [" + client.cid() + "]",
                 models.predictReply(run + "-none", "m", "", missing));
     }

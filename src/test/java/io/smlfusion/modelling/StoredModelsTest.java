@@ -49,7 +49,7 @@ class StoredModelsTest {
         assertTrue(models.remove("m2"));
         assertFalse(models.remove("m2"));
         ApiException unknown = assertThrows(ApiException.class, () -> models.require("m3"));
-        assertEquals(500, unknown.status().getStatusCode());
+        assertEquals(404, unknown.status().getStatusCode());
         assertEquals("Generic Exception <Error no such model <m3>>", unknown.getMessage());
     }
 
