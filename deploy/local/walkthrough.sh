@@ -2,7 +2,7 @@
 # A three-cell fusion end to end on this machine, with the command-line client bin/sml:
 #   1. start 3 cells and 1 fusion           (deploy/local/cluster start 3)
 #   2. each cell learns its share of the Boston housing data into its project "houses"
-#      (../shared/data/housing-fed3/housing{1,2,3}.csv, 25 + 100 + 281 rows)
+#      (examples/data/housing-fed3/housing{1,2,3}.csv, 25 + 100 + 281 rows)
 #   3. the fusion node creates the fusion project "houses" over the three cells
 #      (POST projects/fusion/create with the encrypted cell list, spec §6.2)
 #   4. it checks the cells (cellsStatus, encrypted answer decrypted with bin/sml decrypt),
@@ -15,7 +15,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 cd "$root"
-data="${HOUSING_DATA:-$root/../shared/data/housing-fed3}"
+data="${HOUSING_DATA:-$root/examples/data/housing-fed3}"
 work="$root/target/cluster/walkthrough"
 sml=(bin/sml)
 

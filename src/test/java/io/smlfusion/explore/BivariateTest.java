@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code bi} against ../shared/data/EXPECTED.md and numpy (reference.py). */
+/** {@code bi} against the reference figures of examples/data/README.md and numpy (reference.py). */
 class BivariateTest {
 
     @Test

@@ -14,7 +14,7 @@ import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /**
- * The data of the explore tests: ../shared/data/iris/iris.csv (columns 0–3 continuous, the rest
+ * The data of the explore tests: examples/data/iris/iris.csv (columns 0–3 continuous, the rest
  * binary) and a small table of three categories. The expected numbers in the tests come from
  * {@code src/test/resources/io/smlfusion/explore/reference.py} (numpy/scipy on the raw rows).
  */

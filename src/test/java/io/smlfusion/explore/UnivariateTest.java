@@ -17,7 +17,7 @@ import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
-/** {@code uni} against numpy/scipy (reference.py) and ../shared/data/EXPECTED.md. */
+/** {@code uni} against numpy/scipy (reference.py) and the reference figures of examples/data/README.md. */
 class UnivariateTest {
 
     @Test

@@ -8,10 +8,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The shared reference data sets ({@code ../shared/data}) as DataFrame JSON, all columns typed {@code C}. */
-public final class CsvDataFrames {
+import io.smlfusion.testdata.ReferenceCsv;
 
-    public static final Path DATA = Path.of("..", "shared", "data");
+/**
+ * The reference data sets as DataFrame JSON, all columns typed {@code C}; files are found as
+ * {@link ReferenceCsv#locate} finds them (in the repository first).
+ */
+public final class CsvDataFrames {
 
     private CsvDataFrames() {
     }
@@ -37,10 +40,15 @@ public final class CsvDataFrames {
 
     public static List<String> lines(String relativeCsv) {
         try {
-            return Files.readAllLines(DATA.resolve(relativeCsv)).stream().filter(l -> !l.isBlank()).toList();
+            return Files.readAllLines(locate(relativeCsv)).stream().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path locate(String relativeCsv) {
+        Path relative = Path.of(relativeCsv);
+        return ReferenceCsv.locate(relative.getParent().toString(), relative.getFileName().toString());
     }
 
     private static String quoted(List<String> values) {

@@ -19,7 +19,7 @@ import io.smlfusion.it.SignedClient.Reply;
 
 /**
  * The Exploration API over HTTP (spec §7): iris {@code uni} and {@code bi} reproduce
- * ../shared/data/EXPECTED.md on the unformatted path ({@code format=raw}) and the spec's printed
+ * the reference figures of examples/data/README.md on the unformatted path ({@code format=raw}) and the spec's printed
  * samples after the default {@code %.4f}; attributes by index, JSON number and name; errors;
  * asynchronous calls; every other exploration endpoint once.
  */

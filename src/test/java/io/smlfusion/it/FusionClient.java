@@ -44,7 +44,7 @@ final class FusionClient {
         return new CellInfo(host, client.cid(), secret, pid);
     }
 
-    /** Creates a project and learns the given CSV files of {@code ../shared/data} into it. */
+    /** Creates a project and learns the given reference CSV files ({@link CsvDataFrames}) into it. */
     void cellProject(String pid, String... csv) {
         assertEquals(201, client.post("projects?pid=" + pid, "{}").status());
         for (String file : csv) {

@@ -18,10 +18,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import io.smlfusion.it.SignedClient.Reply;
+import io.smlfusion.testdata.ReferenceCsv;
 
 /**
  * The modelling and prediction calls of spec §8–9 as the model ITs make them, and the reference
- * figures of {@code ../shared/data/EXPECTED.md}.
+ * figures of {@code examples/data/README.md} (computed with statsmodels and scikit-learn).
  */
 final class ModelCalls {
 
@@ -165,7 +166,7 @@ final class ModelCalls {
         return (positiveRanks - positives * (positives + 1) / 2.0) / (positives * negatives);
     }
 
-    /** The statsmodels figures of the housing mlr in EXPECTED.md: per attribute (const = intercept) coefficient, std.error, t. */
+    /** The statsmodels figures of the housing mlr in examples/data/README.md: per attribute (const = intercept) coefficient, std.error, t. */
     static Map<String, double[]> expectedHousingCoefficients() {
         Map<String, double[]> expected = new LinkedHashMap<>();
         Matcher line = Pattern.compile("(?m)^(\\w+): coefficient=(\\S+) std\\.error=(\\S+) t=(\\S+) p=").matcher(expectedText());
@@ -173,20 +174,20 @@ final class ModelCalls {
             expected.put(line.group(1), new double[] {Double.parseDouble(line.group(2)), Double.parseDouble(line.group(3)),
                 Double.parseDouble(line.group(4))});
         }
-        assertEquals(14, expected.size(), "EXPECTED.md lists the 14 housing coefficients");
+        assertEquals(14, expected.size(), "examples/data/README.md lists the 14 housing coefficients");
         return expected;
     }
 
-    /** A {@code name=value} figure of EXPECTED.md. */
+    /** A {@code name=value} figure of examples/data/README.md. */
     static double expected(String name) {
         Matcher figure = Pattern.compile(Pattern.quote(name) + "=([-0-9.eE]+)").matcher(expectedText());
-        assertTrue(figure.find(), name + " in EXPECTED.md");
+        assertTrue(figure.find(), name + " in examples/data/README.md");
         return Double.parseDouble(figure.group(1));
     }
 
     private static String expectedText() {
         try {
-            return Files.readString(CsvDataFrames.DATA.resolve("EXPECTED.md"));
+            return Files.readString(ReferenceCsv.IN_REPOSITORY.resolve("README.md"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,7 @@ import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /**
- * bank-fed3 of ../shared/data: the union of its three cells (n = 26168; target {@code target},
+ * bank-fed3 of ../shared/data (too large for the repository, see examples/data/README.md): the union of its three cells (n = 26168; target {@code target},
  * 51 inputs whose one-hot groups are exactly collinear) and its test file. Columns holding only 0
  * and 1 are typed B.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code lda} and {@code bayes} on bank-fed3 (26168 training rows, rank-deficient one-hot
- * inputs) against ../shared/data/EXPECTED.md: the AUC on bank_test.csv within 0.005 of
+ * inputs) against the reference figures of examples/data/README.md: the AUC on bank_test.csv within 0.005 of
  * scikit-learn's (LDA 0.909000, Gaussian naive Bayes 0.815785).
  */
 class BinaryClassifierTest {

@@ -16,7 +16,7 @@ import io.smlfusion.testdata.ReferenceCsv;
  * {@code mlda} and {@code mqda} on iris partitioned by species, against scikit-learn 1.2.1
  * (Debian python3-sklearn 1.2.1+dfsg-1):
  * <pre>
- * iris = pd.read_csv('../shared/data/iris/iris.csv')
+ * iris = pd.read_csv('examples/data/iris/iris.csv')
  * X = iris[['sepal_length', 'sepal_width', 'petal_length', 'petal_width']].values
  * names = np.array(['setosa', 'versicolor', 'virginica'])[
  *     iris[['Iris_setosa', 'Iris_versicolor', 'Iris_virginica']].values.argmax(1)]

@@ -6,7 +6,7 @@ import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
-/** housing-fed3 of ../shared/data: the union of its three cells and its test file. */
+/** housing-fed3 of examples/data: the union of its three cells and its test file. */
 final class Housing {
 
     static final ReferenceCsv PART1 = ReferenceCsv.read("housing-fed3", "housing1.csv");

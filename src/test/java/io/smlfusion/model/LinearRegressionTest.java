@@ -12,7 +12,7 @@ import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /**
- * {@code mlr} on the union of housing-fed3 against ../shared/data/EXPECTED.md (statsmodels 0.13.5
+ * {@code mlr} on the union of housing-fed3 against the reference figures of examples/data/README.md (statsmodels 0.13.5
  * OLS), to 1e-9 relative.
  */
 class LinearRegressionTest {

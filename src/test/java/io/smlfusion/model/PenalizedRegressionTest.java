@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * import numpy as np, pandas as pd
  * from sklearn.linear_model import Ridge, Lasso, ElasticNet
  * from sklearn.preprocessing import StandardScaler
- * d = '../shared/data/housing-fed3/'
+ * d = 'examples/data/housing-fed3/'
  * df = pd.concat([pd.read_csv(d + f) for f in ['housing1.csv', 'housing2.csv', 'housing3.csv']])
  * X = df.drop(columns='MEDV').values; y = df['MEDV'].values; n = len(y)
  * sc = StandardScaler().fit(X); Xs = sc.transform(X)        # population standard deviation

@@ -13,7 +13,7 @@ import io.smlfusion.model.ModelSpec;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
-/** The reference CSV files of ../shared/data as statistics and rows, for the glue's unit tests. */
+/** The reference CSV files (ReferenceCsv: examples/data, bank-fed3 beside the repository) as statistics and rows, for the glue's unit tests. */
 final class ModellingData {
 
     static final String[] HOUSING = {"housing-fed3/housing1.csv", "housing-fed3/housing2.csv", "housing-fed3/housing3.csv"};

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link MomentBlock} against certified values (../shared/data/EXPECTED.md, computed with numpy
+ * {@link MomentBlock} against certified values (the reference figures of examples/data/README.md, computed with numpy
  * and scipy), against itself under every way of cutting, ordering, merging and forgetting the same
  * rows, and on data that defeats naive power sums.
  */

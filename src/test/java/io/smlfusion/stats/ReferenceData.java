@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /**
- * A CSV file of ../shared/data (header row, comma separated, all numeric) held as row-major
+ * A reference CSV file ({@link ReferenceCsv}: header row, comma separated, all numeric) held as row-major
  * values, the layout {@link MomentBlock#learn} takes.
  */
 record ReferenceData(List<String> names, double[] rows, int rowCount) {
 
-    /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
+    /** Reads {folder}/{file} where {@link ReferenceCsv#locate} finds it. */
     static ReferenceData read(String folder, String file) {
         ReferenceCsv csv = ReferenceCsv.read(folder, file);
         return new ReferenceData(csv.names(), csv.rowMajor(), csv.rows().size());

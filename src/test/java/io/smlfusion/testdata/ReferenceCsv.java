@@ -13,16 +13,30 @@ import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
- * A numeric CSV file of ../shared/data (header row, comma separated), row by row: the one reader
- * of the reference data sets for every unit test package.
+ * A numeric CSV file of the reference data sets (header row, comma separated), row by row: the one
+ * reader of them for every test package. The sets a clone needs are in the repository under
+ * {@code examples/data} (iris, housing-fed3; origin and reference figures in its README.md); the
+ * larger bank-fed3 (3.9 MB) is read from {@code ../shared/data} beside the repository when present.
  */
 public record ReferenceCsv(List<String> names, List<double[]> rows) {
 
-    /** Reads ../shared/data/{folder}/{file}, relative to the repository root (surefire's cwd). */
+    /** The data folder inside the repository, relative to the repository root (the tests' cwd). */
+    public static final Path IN_REPOSITORY = Path.of("examples", "data");
+
+    /** Where data sets too large for the repository live, beside it. */
+    public static final Path BESIDE_REPOSITORY = Path.of("..", "shared", "data");
+
+    /** {folder}/{file} under {@link #IN_REPOSITORY} when it is there, else under {@link #BESIDE_REPOSITORY}. */
+    public static Path locate(String folder, String file) {
+        Path inRepository = IN_REPOSITORY.resolve(folder).resolve(file);
+        return Files.isRegularFile(inRepository) ? inRepository : BESIDE_REPOSITORY.resolve(folder).resolve(file);
+    }
+
+    /** Reads {folder}/{file} from where {@link #locate} finds it. */
     public static ReferenceCsv read(String folder, String file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(Path.of("..", "shared", "data", folder, file));
+            lines = Files.readAllLines(locate(folder, file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
