@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PythonExampleIT {
 
     private static final Path EXAMPLE = Path.of("examples", "python", "fusion_housing.py");
-    private static final Path DATA = Path.of("..", "shared", "data", "housing-fed3");
+    private static final Path DATA = Path.of("examples", "data", "housing-fed3");
 
     @Test
     void theFusionExampleReproducesTheReferenceRmse() throws IOException, InterruptedException {
