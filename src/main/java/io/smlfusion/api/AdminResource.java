@@ -13,12 +13,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.security.CustomerService;
 
 /**
  * Customer administration, signed like every other call. Creating and listing customers needs an
  * administrator (the bootstrap customer is one); a customer may rotate its own key.
  */
+@Tag(name = "Customers", description = "Customers and their keys: admins create customers, anyone rotates their own key")
 @Path("/{cid}/admin/customers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.exploration.ExplorationService.Answer;
 import io.smlfusion.jobs.Job;
@@ -29,6 +31,7 @@ import io.smlfusion.jobs.JobResult;
  * product documents them. {@code format=raw} answers unformatted numbers (an extension; the
  * product always formats). {@code useLocal} and {@code tps} are accepted and have no effect.
  */
+@Tag(name = "Exploration", description = "Statistics, tests and decompositions computed from the summary of a project (spec 7)")
 @Path("/{cid}/projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.fusion.FusionService;
 import io.smlfusion.fusion.RequestedEncryption;
 import io.smlfusion.security.BodyDecryptionException;
@@ -25,6 +27,7 @@ import io.smlfusion.security.Caller;
  * caller's key, sent as bare Base64 text (JSON quotes tolerated, any content type); the scheme is the
  * one {@code sym-encryption} announces, and encrypted answers use the same one.
  */
+@Tag(name = "Fusion", description = "Fusion projects: create over cell projects, replace the cell list, probe the cells (spec 6)")
 @Path("/{cid}/projects/fusion")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

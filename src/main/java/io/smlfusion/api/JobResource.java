@@ -12,10 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
 
 /** Jobs API (spec §5.4). */
+@Tag(name = "Jobs", description = "Asynchronous jobs: state, result, cancellation (spec 5.4)")
 @Path("/{cid}/jobs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.modelling.ModelService;
@@ -25,6 +27,7 @@ import io.smlfusion.modelling.ModelService;
  * Modeling API (spec §8.2–8.3): translates HTTP to {@link ModelService} calls. A build is always a
  * job (202 + {@code Location} + {@code sym-job-id}); its result is read with {@code GET /jobs/{id}}.
  */
+@Tag(name = "Models", description = "Build, describe, export, import and delete models (spec 8)")
 @Path("/{cid}/projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

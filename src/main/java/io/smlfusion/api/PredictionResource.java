@@ -14,10 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.modelling.PredictionService;
 import io.smlfusion.modelling.PredictionService.Answer;
 
 /** Prediction API (spec §9): a DataFrame in, {@code values.KSVSMap.values} (one string map per row) out. */
+@Tag(name = "Prediction", description = "Predict DataFrames with a stored model (spec 9)")
 @Path("/{cid}/projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

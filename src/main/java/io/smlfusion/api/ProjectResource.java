@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
@@ -31,6 +34,7 @@ import io.smlfusion.project.ProjectInfo;
 import io.smlfusion.project.ProjectService;
 
 /** Projects REST API (spec §5.2–5.3): translates HTTP to {@link ProjectService} calls and back. */
+@Tag(name = "Projects", description = "Project lifecycle, learn and forget, export and import (spec 5)")
 @Path("/{cid}/projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -137,18 +141,21 @@ public class ProjectResource {
 
     @GET
     @Path("/{pid}/{action: addds|detachds}/{dsname}")
+    @Operation(hidden = true) // data sources are refused, whatever their call: nothing to describe
     public Response attachDataSource(@PathParam("cid") String cid, @PathParam("pid") String pid) {
         throw projects.dataSourcesRefused(cid, pid);
     }
 
     @GET
     @Path("/{pid}/dss/{dataSourceCall: .+}")
+    @Operation(hidden = true) // data sources are refused, whatever their call: nothing to describe
     public Response dataSourceCall(@PathParam("cid") String cid, @PathParam("pid") String pid) {
         throw projects.dataSourcesRefused(cid, pid);
     }
 
     @POST
     @Path("/{pid}/dss/{dataSourceCall: .+}")
+    @Operation(hidden = true) // data sources are refused, whatever their call: nothing to describe
     public Response postDataSourceCall(@PathParam("cid") String cid, @PathParam("pid") String pid) {
         throw projects.dataSourcesRefused(cid, pid);
     }

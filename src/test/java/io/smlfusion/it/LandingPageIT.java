@@ -19,5 +19,6 @@ class LandingPageIT {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
         assertTrue(page.body().contains("<h1>sml-fusion <small>" + System.getProperty("it.project.version")), page.body());
         assertTrue(page.body().contains("href=\"/health/ready\""), page.body());
+        assertTrue(page.body().contains("href=\"/openapi/ui/\""), page.body());
     }
 }
