@@ -96,7 +96,7 @@ class FrameLimitsTest {
         assertEquals(2, frame.rowsSkipped());
         FrameOptions partitioned = new FrameOptions("p", Limit.NONE, Limit.NONE);
         FrameException e = assertThrows(FrameException.class, () -> DataFrameReader.read(stream(
-                "{\"attributeNames\":[\"x\",\"p\"],\"attributeTypes\":[\"C\",\"T\"],\"data\":[[\"1\",\"a\\u0007\"]]}"), partitioned));
+                "{\"attributeNames\":[\"x\",\"p\"],\"attributeTypes\":[\"C\",\"T\"],\"data\":[[\"1\",\"a\\u0007b\"]]}"), partitioned));
         assertTrue(e.getMessage().endsWith("cannot name a partition: it holds the non-printable character U+0007 at position 1"),
                 e.getMessage());
     }
