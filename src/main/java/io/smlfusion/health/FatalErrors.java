@@ -37,7 +37,7 @@ public class FatalErrors {
     }
 
     /** For unit tests. */
-    FatalErrors(Clock clock) {
+    public FatalErrors(Clock clock) {
         this.clock = clock;
     }
 
