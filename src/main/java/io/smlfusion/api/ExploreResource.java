@@ -55,15 +55,16 @@ public class ExploreResource {
                             @QueryParam("metric") String metric, @QueryParam("async") String async,
                             @QueryParam("returnProjectInfo") String returnProjectInfo,
                             String body) {
-        return answer(cid, "explore", QueryFlags.flag("async", async, false), exploration.explore(cid, pid, metric, body, raw(),
-                QueryFlags.flag("returnProjectInfo", returnProjectInfo, true)));
+        return answer(cid, "explore", QueryFlags.flag("async", async, false),
+                exploration.explore(cid, pid, metric, body, raw(), QueryFlags.flag("returnProjectInfo", returnProjectInfo, true)));
     }
 
     @POST
     @Path("/{pid}/vif")
     public Response vif(@PathParam("cid") String cid, @PathParam("pid") String pid,
                         @QueryParam("async") String async, String body) {
-        return answer(cid, "vif", QueryFlags.flag("async", async, true), exploration.varianceInflation(cid, pid, body, raw()));
+        return answer(cid, "vif", QueryFlags.flag("async", async, true),
+                exploration.varianceInflation(cid, pid, body, raw()));
     }
 
     @POST
@@ -71,35 +72,40 @@ public class ExploreResource {
     public Response pca(@PathParam("cid") String cid, @PathParam("pid") String pid,
                         @QueryParam("explainedCovariance") String explainedCovariance,
                         @QueryParam("async") String async, String body) {
-        return answer(cid, "explorepca", QueryFlags.flag("async", async, true), exploration.principalComponents(cid, pid, body, explainedCovariance, raw()));
+        return answer(cid, "explorepca", QueryFlags.flag("async", async, true),
+                exploration.principalComponents(cid, pid, body, explainedCovariance, raw()));
     }
 
     @POST
     @Path("/{pid}/exploresvd")
     public Response svd(@PathParam("cid") String cid, @PathParam("pid") String pid,
                         @QueryParam("async") String async, String body) {
-        return answer(cid, "exploresvd", QueryFlags.flag("async", async, true), exploration.singularValues(cid, pid, body, raw()));
+        return answer(cid, "exploresvd", QueryFlags.flag("async", async, true),
+                exploration.singularValues(cid, pid, body, raw()));
     }
 
     @POST
     @Path("/{pid}/exploresvdfs")
     public Response svdFeatureSelection(@PathParam("cid") String cid, @PathParam("pid") String pid,
                         @QueryParam("async") String async, String body) {
-        return answer(cid, "exploresvdfs", QueryFlags.flag("async", async, true), exploration.singularValueSelection(cid, pid, body));
+        return answer(cid, "exploresvdfs", QueryFlags.flag("async", async, true),
+                exploration.singularValueSelection(cid, pid, body));
     }
 
     @POST
     @Path("/{pid}/densityEstimate")
     public Response density(@PathParam("cid") String cid, @PathParam("pid") String pid,
                             @QueryParam("async") String async, String body) {
-        return answer(cid, "densityEstimate", QueryFlags.flag("async", async, false), exploration.density(cid, pid, body, raw()));
+        return answer(cid, "densityEstimate", QueryFlags.flag("async", async, false),
+                exploration.density(cid, pid, body, raw()));
     }
 
     @POST
     @Path("/{pid}/conditionalDensityEstimate")
     public Response conditionalDensity(@PathParam("cid") String cid, @PathParam("pid") String pid,
                             @QueryParam("async") String async, String body) {
-        return answer(cid, "conditionalDensityEstimate", QueryFlags.flag("async", async, false), exploration.conditionalDensity(cid, pid, body, raw()));
+        return answer(cid, "conditionalDensityEstimate", QueryFlags.flag("async", async, false),
+                exploration.conditionalDensity(cid, pid, body, raw()));
     }
 
     private boolean raw() {

@@ -228,7 +228,8 @@ public class ProjectService {
 
     private static void validatePid(String pid) {
         if (pid == null || !PID.matcher(pid).matches() || pid.equals(".") || pid.equals("..")) {
-            throw ApiException.badRequest("Invalid project id [" + pid + "]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..");
+            throw ApiException.badRequest("Invalid project id [" + pid
+                    + "]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..");
         }
         if (RESERVED.contains(pid)) {
             throw ApiException.badRequest("Invalid project id [" + pid + "]: reserved names are " + new TreeSet<>(RESERVED));
