@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,53 +55,60 @@ public class ExploreResource {
     @POST
     @Path("/{pid}/explore")
     public Response explore(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                            @QueryParam("metric") String metric, @QueryParam("async") boolean async,
-                            @QueryParam("returnProjectInfo") @DefaultValue("true") boolean returnProjectInfo,
+                            @QueryParam("metric") String metric, @QueryParam("async") String async,
+                            @QueryParam("returnProjectInfo") String returnProjectInfo,
                             String body) {
-        return answer(cid, "explore", async, exploration.explore(cid, pid, metric, body, raw(), returnProjectInfo));
+        return answer(cid, "explore", QueryFlags.flag("async", async, false),
+                exploration.explore(cid, pid, metric, body, raw(), QueryFlags.flag("returnProjectInfo", returnProjectInfo, true)));
     }
 
     @POST
     @Path("/{pid}/vif")
     public Response vif(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
-        return answer(cid, "vif", async, exploration.varianceInflation(cid, pid, body, raw()));
+                        @QueryParam("async") String async, String body) {
+        return answer(cid, "vif", QueryFlags.flag("async", async, true),
+                exploration.varianceInflation(cid, pid, body, raw()));
     }
 
     @POST
     @Path("/{pid}/explorepca")
     public Response pca(@PathParam("cid") String cid, @PathParam("pid") String pid,
                         @QueryParam("explainedCovariance") String explainedCovariance,
-                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
-        return answer(cid, "explorepca", async, exploration.principalComponents(cid, pid, body, explainedCovariance, raw()));
+                        @QueryParam("async") String async, String body) {
+        return answer(cid, "explorepca", QueryFlags.flag("async", async, true),
+                exploration.principalComponents(cid, pid, body, explainedCovariance, raw()));
     }
 
     @POST
     @Path("/{pid}/exploresvd")
     public Response svd(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
-        return answer(cid, "exploresvd", async, exploration.singularValues(cid, pid, body, raw()));
+                        @QueryParam("async") String async, String body) {
+        return answer(cid, "exploresvd", QueryFlags.flag("async", async, true),
+                exploration.singularValues(cid, pid, body, raw()));
     }
 
     @POST
     @Path("/{pid}/exploresvdfs")
     public Response svdFeatureSelection(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                        @QueryParam("async") @DefaultValue("true") boolean async, String body) {
-        return answer(cid, "exploresvdfs", async, exploration.singularValueSelection(cid, pid, body));
+                        @QueryParam("async") String async, String body) {
+        return answer(cid, "exploresvdfs", QueryFlags.flag("async", async, true),
+                exploration.singularValueSelection(cid, pid, body));
     }
 
     @POST
     @Path("/{pid}/densityEstimate")
     public Response density(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                            @QueryParam("async") boolean async, String body) {
-        return answer(cid, "densityEstimate", async, exploration.density(cid, pid, body, raw()));
+                            @QueryParam("async") String async, String body) {
+        return answer(cid, "densityEstimate", QueryFlags.flag("async", async, false),
+                exploration.density(cid, pid, body, raw()));
     }
 
     @POST
     @Path("/{pid}/conditionalDensityEstimate")
     public Response conditionalDensity(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                            @QueryParam("async") boolean async, String body) {
-        return answer(cid, "conditionalDensityEstimate", async, exploration.conditionalDensity(cid, pid, body, raw()));
+                            @QueryParam("async") String async, String body) {
+        return answer(cid, "conditionalDensityEstimate", QueryFlags.flag("async", async, false),
+                exploration.conditionalDensity(cid, pid, body, raw()));
     }
 
     private boolean raw() {

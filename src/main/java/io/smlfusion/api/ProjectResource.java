@@ -52,9 +52,10 @@ public class ProjectResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response create(@PathParam("cid") String cid, @QueryParam("pid") String pid, @QueryParam("type") String type,
-                           @QueryParam("persist") boolean persist, @QueryParam("enableHistogram") boolean enableHistogram,
+                           @QueryParam("persist") String persist, @QueryParam("enableHistogram") String enableHistogram,
                            String body) {
-        String message = projects.create(cid, pid, type, persist, enableHistogram, JsonBodies.stringMap(body));
+        String message = projects.create(cid, pid, type, QueryFlags.flag("persist", persist, false),
+                QueryFlags.flag("enableHistogram", enableHistogram, false), JsonBodies.stringMap(body));
         return Responses.created(message, Map.of());
     }
 
@@ -135,8 +136,9 @@ public class ProjectResource {
     @Path("/{pid}/import")
     @Consumes(MediaType.WILDCARD)
     public Response importProject(@PathParam("cid") String cid, @PathParam("pid") String pid,
-                                  @QueryParam("persist") boolean persist, byte[] body) {
-        return Responses.ok(projects.importProject(cid, pid, persist, JsonBodies.base64(body)), Map.of());
+                                  @QueryParam("persist") String persist, byte[] body) {
+        return Responses.ok(projects.importProject(cid, pid, QueryFlags.flag("persist", persist, false), JsonBodies.base64(body)),
+                Map.of());
     }
 
     @GET
@@ -163,17 +165,17 @@ public class ProjectResource {
     @POST
     @Path("/{pid}/learn")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response learn(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") boolean async,
+    public Response learn(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") String async,
                           InputStream dataFrame) throws IOException {
-        return ingest(cid, pid, async, "learn", dataFrame, projects::learn);
+        return ingest(cid, pid, QueryFlags.flag("async", async, false), "learn", dataFrame, projects::learn);
     }
 
     @POST
     @Path("/{pid}/forget")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response forget(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") boolean async,
+    public Response forget(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") String async,
                            InputStream dataFrame) throws IOException {
-        return ingest(cid, pid, async, "forget", dataFrame, projects::forget);
+        return ingest(cid, pid, QueryFlags.flag("async", async, false), "forget", dataFrame, projects::forget);
     }
 
     private Response ingest(String cid, String pid, boolean async, String jobType, InputStream dataFrame, Ingestion ingestion)

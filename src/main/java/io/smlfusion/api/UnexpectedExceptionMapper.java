@@ -3,6 +3,8 @@ package io.smlfusion.api;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,12 +16,15 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import io.smlfusion.health.FatalErrors;
+
 /**
  * Everything that is not an {@link ApiException}: JAX-RS's own errors (unknown path, wrong method,
  * unsupported media type, ...), malformed JSON, and bugs. The client always gets the envelope with a
- * message; a stack trace only ever goes to the server log.
+ * message; a stack trace only ever goes to the server log. An {@link Error} is not answered here.
  */
 @Provider
+@ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
@@ -33,8 +38,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     Request request;
 
+    @Inject
+    FatalErrors fatalErrors;
+
+    /**
+     * @throws Error an {@link Error} anywhere in the chain, after recording it: it is never turned
+     *     into an envelope, the container answers it and {@link FatalErrors} makes liveness DOWN
+     */
     @Override
     public Response toResponse(Throwable e) {
+        Error error = cause(e, Error.class);
+        if (error != null) {
+            fatalErrors.record(error);
+            throw error;
+        }
         ApiException known = cause(e, ApiException.class);
         if (known != null) {
             return Responses.envelope(known.status(), known.getMessage(), known.values());

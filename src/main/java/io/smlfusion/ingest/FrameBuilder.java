@@ -3,14 +3,18 @@ package io.smlfusion.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.smlfusion.stats.AttributeNames;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
+import io.smlfusion.stats.Schema;
+import io.smlfusion.stats.ValueRange;
 
 /**
  * Turns the cells of a DataFrame, as the reader streams them, into a dense row-major block.
@@ -23,7 +27,7 @@ import io.smlfusion.stats.DataBlock;
  */
 final class FrameBuilder extends FrameSink<ParsedFrame> {
 
-    static final String CATEGORY_SEPARATOR = "$";
+    static final String CATEGORY_SEPARATOR = Schema.CATEGORY_SEPARATOR;
 
     private enum Kind { NUMBER, BINARY, CATEGORY, PARTITION, IGNORED }
 
@@ -33,7 +37,10 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
     private final int[] slot;
     private final int numericWidth;
     private final List<Map<String, Integer>> categories = new ArrayList<>();
+    /** distinct values over all categories: the attributes the categories expand into */
+    private int categoryValues;
     private final boolean skipBadRows;
+    private final FrameOptions options;
 
     private final double[] rowValues;
     private final int[] rowCategories;
@@ -65,6 +72,7 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         this.kinds = new Kind[names.size()];
         this.slot = new int[names.size()];
         this.skipBadRows = errorHandling == 1;
+        this.options = options;
         Set<String> seen = distinctNames(names);
         int numeric = 0;
         for (int c = 0; c < names.size(); c++) {
@@ -86,10 +94,46 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         if (options.partitionColumn() != null && !seen.contains(options.partitionColumn())) {
             throw new FrameException("DataFrame lacks the partition column '" + options.partitionColumn() + "' of this partitioned project");
         }
+        requireNoCategoryCollision(names);
         this.numericWidth = numeric;
+        requireAttributesWithinLimit();
         this.rowValues = new double[numeric];
         this.rowCategories = new int[categories.size()];
         this.partitions = options.partitionColumn() == null ? null : new ArrayList<>();
+    }
+
+    /**
+     * A category {@code u} expands into {@code u$value}, so no other column may be named
+     * {@code u$…}: it would become a duplicate once some value arrives.
+     */
+    private void requireNoCategoryCollision(List<String> names) {
+        Set<String> categoryNames = new HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (kinds[c] == Kind.CATEGORY) {
+                categoryNames.add(names.get(c));
+            }
+        }
+        if (categoryNames.isEmpty()) {
+            return;
+        }
+        for (String name : names) {
+            for (int at = name.indexOf(CATEGORY_SEPARATOR); at > 0; at = name.indexOf(CATEGORY_SEPARATOR, at + 1)) {
+                String category = name.substring(0, at);
+                if (categoryNames.contains(category)) {
+                    throw new FrameException("Attribute '" + name + "' collides with the values of category (T) attribute '"
+                            + category + "', which expand to '" + category + CATEGORY_SEPARATOR + "<value>'");
+                }
+            }
+        }
+    }
+
+    /** Checked as the width grows, so a category with ever new values never expands beyond the limit. */
+    private void requireAttributesWithinLimit() {
+        int width = numericWidth + categoryValues;
+        if (options.maxAttributes().exceededBy(width)) {
+            throw FrameException.beyond(options.maxAttributes(), "more than " + options.maxAttributes().max()
+                    + " attributes once categories are expanded");
+        }
     }
 
     private static Kind kindOf(String name, String type) {
@@ -131,7 +175,7 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         switch (kinds[c]) {
             case NUMBER -> rowValues[slot[c]] = number(c, text);
             case BINARY -> rowValues[slot[c]] = binary(c, text);
-            case CATEGORY -> rowCategories[slot[c]] = category(slot[c], text);
+            case CATEGORY -> rowCategories[slot[c]] = category(c, text);
             case PARTITION -> rowPartition = partition(c, text);
             case IGNORED -> { }
         }
@@ -160,7 +204,7 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
             cell(c, new String(bytes, start, end - start, StandardCharsets.UTF_8));
             return;
         }
-        if (kinds[c] == Kind.NUMBER && Double.isFinite(value)) {
+        if (kinds[c] == Kind.NUMBER && ValueRange.accepts(value)) {
             rowValues[slot[c]] = value;
         } else {
             cell(c, new String(bytes, start, end - start, StandardCharsets.UTF_8));
@@ -180,6 +224,7 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
                 firstSkipReason = rowError;
             }
             rowNewCategories.forEach(e -> categories.get(e.getKey()).remove(e.getValue()));
+            categoryValues -= rowNewCategories.size();
             rowNewCategories.clear();
             return;
         }
@@ -233,6 +278,11 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
             }
         }
         int width = outNames.size();
+        long blockBytes = (long) rows * width * Double.BYTES;
+        if (options.maxBlockBytes().exceededBy(blockBytes)) {
+            throw FrameException.beyond(options.maxBlockBytes(), rows + " rows of " + width
+                    + " attributes (categories expanded) take " + blockBytes + " bytes; send fewer rows per DataFrame");
+        }
         double[] dense = expand(width, numericTarget, categoryBase);
         String[] partitionValues = partitions == null ? null : partitions.toArray(String[]::new);
         return new ParsedFrame(new DataBlock(outNames, outTypes, dense, rows, partitionValues), skipped, firstSkipReason);
@@ -267,8 +317,9 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         }
         try {
             double value = Double.parseDouble(text);
-            if (!Double.isFinite(value)) {
-                rowError = cellError(c, text, "is not a finite number (type C)");
+            if (!ValueRange.accepts(value)) {
+                rowError = cellError(c, text, "is not a finite number within ±" + ValueRange.MAX_ABS
+                        + " (type C; larger values would overflow the statistics)");
             }
             return value;
         } catch (NumberFormatException e) {
@@ -295,17 +346,25 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
     }
 
     /** A missing category leaves every {@code attr$value} column of the row at 0. */
-    private int category(int categorySlot, String text) {
+    private int category(int c, String text) {
         if (text == null || text.isBlank()) {
             return -1;
         }
         String value = text.trim().toLowerCase(Locale.ROOT);
-        Map<String, Integer> dictionary = categories.get(categorySlot);
+        Map<String, Integer> dictionary = categories.get(slot[c]);
         Integer id = dictionary.get(value);
         if (id == null) {
+            String problem = AttributeNames.problem(names.get(c) + CATEGORY_SEPARATOR + value);
+            if (problem != null) {
+                rowError = cellError(c, text, "cannot name the category attribute '" + names.get(c) + CATEGORY_SEPARATOR
+                        + "<value>': that name " + problem);
+                return -1;
+            }
             id = dictionary.size();
             dictionary.put(value, id);
-            rowNewCategories.add(Map.entry(categorySlot, value));
+            rowNewCategories.add(Map.entry(slot[c], value));
+            categoryValues++;
+            requireAttributesWithinLimit();
         }
         return id;
     }
@@ -315,10 +374,16 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
             rowError = cellError(c, text, "is missing (partition column)");
             return null;
         }
-        return text.trim();
+        String value = text.trim();
+        String problem = AttributeNames.problem(value);
+        if (problem != null) {
+            rowError = cellError(c, text, "cannot name a partition: it " + problem);
+        }
+        return value;
     }
 
     private String cellError(int c, String text, String problem) {
-        return "row " + rowNumber + ", column '" + names.get(c) + "': value " + (text == null ? "null" : "'" + text + "'") + " " + problem;
+        return "row " + rowNumber + ", column '" + names.get(c) + "': value "
+                + (text == null ? "null" : "'" + AttributeNames.shown(text) + "'") + " " + problem;
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.smlfusion.stats.AttributeNames;
+
 /**
  * What {@link DataFrameReader} streams the cells of a DataFrame into, row by row: the
  * {@link FrameBuilder} of learn and forget, or the {@link PredictionRowsBuilder} of prediction.
@@ -32,8 +34,9 @@ abstract class FrameSink<R> {
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c);
-            if (name == null || name.isBlank()) {
-                throw new FrameException("attributeNames[" + c + "] is empty");
+            String problem = AttributeNames.problem(name);
+            if (problem != null) {
+                throw new FrameException("attributeNames[" + c + "] '" + AttributeNames.shown(name) + "' " + problem);
             }
             if (!seen.add(name)) {
                 throw new FrameException("Duplicate attribute name '" + name + "' in DataFrame");

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonCursor {
 
+    /** Deepest nesting of a value the reader skips (unknown keys); DataFrames themselves are three deep. */
+    static final int MAX_SKIPPED_DEPTH = 64;
+
     private final byte[] json;
     private final int end;
     private int pos;
@@ -127,13 +130,21 @@ final class JsonCursor {
 
     /** Skips any value: string, number, literal, array or object. */
     void skipValue() {
+        skipValue(0);
+    }
+
+    /** Recursive, so bounded: a hostile nesting of a million brackets would overflow the stack. */
+    private void skipValue(int depth) {
+        if (depth > MAX_SKIPPED_DEPTH) {
+            throw malformed("values nested more than " + MAX_SKIPPED_DEPTH + " deep");
+        }
         switch (peek()) {
             case '"' -> readString();
             case '[' -> {
                 pos++;
                 if (!consume(']')) {
                     do {
-                        skipValue();
+                        skipValue(depth + 1);
                     } while (more(']'));
                 }
             }
@@ -143,7 +154,7 @@ final class JsonCursor {
                     do {
                         readString();
                         expect(':', "':'");
-                        skipValue();
+                        skipValue(depth + 1);
                     } while (more('}'));
                 }
             }

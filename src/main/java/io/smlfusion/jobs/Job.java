@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 
-import io.smlfusion.api.ApiException;
-
 /** One asynchronous job of a customer: what it is, and once done, its result or its failure. */
 public final class Job {
 
@@ -16,7 +14,7 @@ public final class Job {
     private final Instant started;
     private volatile Future<?> future;
     private volatile JobResult result;
-    private volatile ApiException failure;
+    private volatile RuntimeException failure;
     private volatile Instant finished;
 
     Job(long id, String owner, String type, Instant started) {
@@ -47,8 +45,8 @@ public final class Job {
         return result;
     }
 
-    /** Why the job failed, or null. */
-    public ApiException failure() {
+    /** Why the job failed (an {@code ApiException} or a domain exception the API maps), or null. */
+    public RuntimeException failure() {
         return failure;
     }
 
@@ -70,7 +68,7 @@ public final class Job {
         this.finished = now;
     }
 
-    void fail(ApiException reason, Instant now) {
+    void fail(RuntimeException reason, Instant now) {
         this.failure = reason;
         this.finished = now;
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smlfusion.api.ApiException;
+import io.smlfusion.health.FatalErrors;
+import io.smlfusion.project.QuotaExceededException;
 
 /**
  * Asynchronous jobs (spec §5.4) on the server's managed executor. A finished job stays readable for
@@ -38,6 +40,9 @@ public class JobRegistry {
     Clock clock;
 
     @Inject
+    FatalErrors fatalErrors;
+
+    @Inject
     @ConfigProperty(name = "smlfusion.jobs.retention.ms", defaultValue = "600000")
     long retentionMs;
 
@@ -53,15 +58,23 @@ public class JobRegistry {
         return job;
     }
 
+    /**
+     * An {@link Error} is recorded for liveness and rethrown (the executor then drops it); the job
+     * answers 500 so that no client polls it forever.
+     */
     private void run(Job job, Supplier<JobResult> work) {
         try {
             job.succeed(work.get(), clock.instant());
-        } catch (ApiException e) {
+        } catch (ApiException | QuotaExceededException e) {
             job.fail(e, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
             job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getMessage() + ">"),
                     clock.instant());
+        } catch (Error e) {
+            fatalErrors.record(e);
+            job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "The server failed: " + e), clock.instant());
+            throw e;
         }
     }
 

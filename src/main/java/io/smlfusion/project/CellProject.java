@@ -25,10 +25,13 @@ public final class CellProject implements Project {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
     private final ProjectModels models = new ProjectModels();
+    /** The statistics' memory, published after each change (and reserved before a growth) for {@link ProjectQuota}. */
+    private volatile long footprintBytes;
 
     public CellProject(ProjectHeader header, ProjectStatistics statistics) {
         this.header = header;
         this.statistics = statistics;
+        this.footprintBytes = statistics.footprint().bytes();
     }
 
     @Override
@@ -56,8 +59,12 @@ public final class CellProject implements Project {
         return models;
     }
 
-    public void learn(DataBlock block, Instant now) {
-        write(s -> s.learn(block), now);
+    /** Learns the block once {@code quota} admitted what it adds (attributes, partitions). */
+    public void learn(DataBlock block, Instant now, ProjectQuota quota) {
+        write(s -> {
+            quota.admit(this, s.footprint(), s.footprintAfterLearning(block));
+            s.learn(block);
+        }, now);
     }
 
     public void forget(DataBlock block, Instant now) {
@@ -65,8 +72,20 @@ public final class CellProject implements Project {
     }
 
     /** Adds another project's statistics into this one (spec §5.3 {@code merge}); {@code other} is only read. */
-    public void mergeFrom(ProjectStatistics other, Instant now) {
-        write(s -> s.merge(other), now);
+    public void mergeFrom(ProjectStatistics other, Instant now, ProjectQuota quota) {
+        write(s -> {
+            quota.admit(this, s.footprint(), s.footprintAfterMerging(other));
+            s.merge(other);
+        }, now);
+    }
+
+    long footprintBytes() {
+        return footprintBytes;
+    }
+
+    /** Publishes a size admitted but not reached yet; {@link #write} publishes the real one once done. */
+    void reserve(long bytes) {
+        footprintBytes = bytes;
     }
 
     private void write(Consumer<ProjectStatistics> change, Instant now) {
@@ -83,6 +102,7 @@ public final class CellProject implements Project {
             version.incrementAndGet();
             header.touch(now);
         } finally {
+            footprintBytes = statistics.footprint().bytes();
             lock.writeLock().unlock();
         }
     }

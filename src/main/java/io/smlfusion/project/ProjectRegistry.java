@@ -28,6 +28,11 @@ public class ProjectRegistry {
         return pids;
     }
 
+    /** The customer's projects in memory. */
+    public List<Project> all(String cid) {
+        return List.copyOf(projects(cid).values());
+    }
+
     /** @return false when the customer already has a project with that id */
     public boolean add(Project project) {
         return projects(project.header().cid()).putIfAbsent(project.header().pid(), project) == null;

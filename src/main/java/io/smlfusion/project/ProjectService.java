@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 
 import io.smlfusion.api.ApiException;
 import io.smlfusion.ingest.DataFrameReader;
-import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.stats.AttributeNames;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
 import io.smlfusion.stats.StatisticsCodec;
@@ -41,6 +41,12 @@ public class ProjectService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ProjectLimits limits;
+
+    @Inject
+    ProjectQuota quota;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -132,10 +138,10 @@ public class ProjectService {
 
     private ParsedFrame ingest(String cid, String pid, InputStream dataFrame, boolean learn) {
         CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
-        ParsedFrame frame = DataFrameReader.read(dataFrame, new FrameOptions(project.header().settings().partitionColumn()));
+        ParsedFrame frame = DataFrameReader.read(dataFrame, limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
-                project.learn(frame.block(), clock.instant());
+                project.learn(frame.block(), clock.instant(), quota);
             } else {
                 project.forget(frame.block(), clock.instant());
             }
@@ -155,7 +161,7 @@ public class ProjectService {
             throw ApiException.badRequest("A project cannot be merged into itself");
         }
         ProjectStatistics copy = source.read(ProjectStatistics::copy);
-        target.mergeFrom(copy, clock.instant());
+        target.mergeFrom(copy, clock.instant(), quota);
         autosave.changed(target);
     }
 
@@ -171,6 +177,11 @@ public class ProjectService {
         } catch (SnapshotFormatException e) {
             throw ApiException.badRequest("Cannot import project [" + pid + "]: " + e.getMessage());
         }
+        String badName = AttributeNames.problemIn(statistics);
+        if (badName != null) {
+            throw ApiException.badRequest("Cannot import project [" + pid + "]: " + badName);
+        }
+        quota.admitNew(cid, pid, statistics.footprint());
         Instant now = clock.instant();
         ProjectType type = statistics.partitioned() ? ProjectType.PARTITION : ProjectType.CPU;
         ProjectSettings settings = new ProjectSettings(type, persist, statistics.histogramsEnabled(), Map.of());
@@ -216,8 +227,9 @@ public class ProjectService {
     }
 
     private static void validatePid(String pid) {
-        if (pid == null || !PID.matcher(pid).matches()) {
-            throw ApiException.badRequest("Invalid project id [" + pid + "]: use 1 to 128 letters, digits, '.', '_' or '-'");
+        if (pid == null || !PID.matcher(pid).matches() || pid.equals(".") || pid.equals("..")) {
+            throw ApiException.badRequest("Invalid project id [" + pid
+                    + "]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..");
         }
         if (RESERVED.contains(pid)) {
             throw ApiException.badRequest("Invalid project id [" + pid + "]: reserved names are " + new TreeSet<>(RESERVED));

@@ -75,7 +75,7 @@ public class ProjectStore {
 
     private static ProjectStatistics decodeStored(String cid, String pid, byte[] snapshot) {
         try {
-            return StatisticsCodec.decode(snapshot);
+            return StatisticsCodec.decodeStored(snapshot);
         } catch (SnapshotFormatException e) {
             throw new IllegalStateException("Stored snapshot of project [" + pid + "] of customer [" + cid
                     + "] cannot be read: " + e.getMessage(), e);

@@ -29,6 +29,11 @@ final class BucketStore {
         }
     }
 
+    /** Buckets allocated, empty ones included. */
+    int capacity() {
+        return counts.length;
+    }
+
     long total() {
         return total;
     }

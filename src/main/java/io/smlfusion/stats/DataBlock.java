@@ -10,8 +10,8 @@ import java.util.Set;
  * for partitioned projects, the partition value of every row. Immutable: the constructor copies
  * the arrays (an O(rows·columns) copy, small next to the O(rows·p²) update it feeds).
  *
- * <p>Values must be finite: a NaN or infinity would poison every moment it touches, and no later
- * forget could remove it.
+ * <p>Values must be finite and within {@link ValueRange}: a NaN or infinity, or a value whose
+ * powers overflow, would poison every moment it touches, and no later forget could remove it.
  */
 public final class DataBlock {
 
@@ -25,7 +25,7 @@ public final class DataBlock {
      * @param values row after row, {@code rowCount × names.size()} of them
      * @param partitionValues one per row, or {@code null} when the project is not partitioned
      * @throws IllegalArgumentException when names repeat, sizes disagree, a value is not finite
-     *     (the message names row and column) or a partition value is missing
+     *     or beyond ±{@value ValueRange#MAX_ABS} (the message names row and column) or a partition value is missing
      */
     public DataBlock(List<String> names, List<AttributeType> types, double[] values, int rowCount,
                      String[] partitionValues) {
@@ -98,9 +98,10 @@ public final class DataBlock {
                     + " values need " + (long) rowCount * width + " values, not " + values.length);
         }
         for (int k = 0; k < values.length; k++) {
-            if (!Double.isFinite(values[k])) {
+            if (!ValueRange.accepts(values[k])) {
                 throw new IllegalArgumentException("row " + k / width + ", column '"
-                        + names.get(k % width) + "': " + values[k] + " is not a finite number");
+                        + names.get(k % width) + "': " + values[k]
+                        + " is not a finite number within ±" + ValueRange.MAX_ABS);
             }
         }
         if (partitionValues != null) {

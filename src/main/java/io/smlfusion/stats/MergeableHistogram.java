@@ -243,6 +243,11 @@ public final class MergeableHistogram {
         return negative;
     }
 
+    /** The memory of the bucket arrays. */
+    long bytes() {
+        return (long) Long.BYTES * (positive.capacity() + negative.capacity());
+    }
+
     long zeroCount() {
         return zeroCount;
     }

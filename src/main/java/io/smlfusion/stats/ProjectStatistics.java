@@ -3,9 +3,11 @@ package io.smlfusion.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a project knows about the rows it learned: the {@link Schema}, the total
@@ -55,11 +57,17 @@ public final class ProjectStatistics {
     /**
      * Learns a block, appending its new attributes to the schema.
      *
-     * @throws IllegalArgumentException when an attribute's type conflicts with the schema, or the
-     *     block's partition values do not match whether this project is partitioned
+     * @throws IllegalArgumentException when an attribute's type conflicts with the schema (a
+     *     category {@code x} — binary attributes {@code x$value} — and an attribute {@code x} cannot
+     *     both exist), or the block's partition values do not match whether this project is
+     *     partitioned
      */
     public void learn(DataBlock block) {
         requirePartitionValues(block);
+        String clash = schema.categoryClash(block.names(), block.types());
+        if (clash != null) {
+            throw new IllegalArgumentException(clash);
+        }
         Schema.Extension extension = schema.extendWith(block.names(), block.types());
         int p = extension.schema().size();
         double[] rows = alignedRows(block, extension.indexes(), p);
@@ -173,6 +181,64 @@ public final class ProjectStatistics {
             result.merge(next);
         }
         return result;
+    }
+
+    /** The memory these statistics take: see {@link Footprint}. */
+    public Footprint footprint() {
+        return new Footprint(schema.size(), 1 + (partitions == null ? 0 : partitions.size()), histogramBytes());
+    }
+
+    /**
+     * The {@link #footprint()} after {@link #learn learning} {@code block}, found without
+     * allocating anything the block would need: its new attributes and new partition values are
+     * counted, histograms at their present size.
+     */
+    public Footprint footprintAfterLearning(DataBlock block) {
+        int attributes = schema.size();
+        for (String name : block.names()) {
+            if (schema.indexOf(name) < 0) {
+                attributes++;
+            }
+        }
+        int blocks = 1;
+        if (partitions != null && block.partitioned()) {
+            Set<String> values = new HashSet<>(partitions.keySet());
+            for (int row = 0; row < block.rowCount(); row++) {
+                values.add(block.partitionValue(row));
+            }
+            blocks += values.size();
+        } else if (partitions != null) {
+            blocks += partitions.size();
+        }
+        return new Footprint(attributes, blocks, histogramBytes());
+    }
+
+    /** The {@link #footprint()} after {@link #merge merging} {@code other}, found without allocating. */
+    public Footprint footprintAfterMerging(ProjectStatistics other) {
+        int attributes = schema.size();
+        for (String name : other.schema.names()) {
+            if (schema.indexOf(name) < 0) {
+                attributes++;
+            }
+        }
+        int blocks = 1;
+        if (partitions != null && other.partitions != null) {
+            Set<String> values = new HashSet<>(partitions.keySet());
+            values.addAll(other.partitions.keySet());
+            blocks += values.size();
+        }
+        boolean keepHistograms = histograms != null && other.histograms != null;
+        return new Footprint(attributes, blocks, keepHistograms ? histogramBytes() + other.histogramBytes() : 0);
+    }
+
+    private long histogramBytes() {
+        long bytes = 0;
+        if (histograms != null) {
+            for (MergeableHistogram histogram : histograms) {
+                bytes += histogram.bytes();
+            }
+        }
+        return bytes;
     }
 
     public ProjectStatistics copy() {

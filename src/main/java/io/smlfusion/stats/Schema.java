@@ -19,6 +19,9 @@ public final class Schema {
     /** The schema of a project that has learned nothing. */
     public static final Schema EMPTY = new Schema(List.of(), List.of(), Map.of());
 
+    /** Joins a category attribute and its value: {@code attr$value}. */
+    public static final String CATEGORY_SEPARATOR = "$";
+
     private final List<String> names;
     private final List<AttributeType> types;
     private final Map<String, Integer> indexes;
@@ -83,6 +86,69 @@ public final class Schema {
         return new Extension(new Schema(Collections.unmodifiableList(allNames),
                 Collections.unmodifiableList(allTypes), Collections.unmodifiableMap(allIndexes)),
                 mapping);
+    }
+
+    /**
+     * Why learning {@code newNames} would mix a category with a plain attribute of the same name:
+     * a {@code T} attribute {@code x} becomes the binary attributes {@code x$value}, so {@code x}
+     * and a binary {@code x$…} cannot both exist — the attribute would have changed type between
+     * learns. Only names new to this schema are checked, so the cost is nil once attributes are
+     * known.
+     *
+     * @return the reason, naming both attributes, or null when nothing clashes
+     */
+    public String categoryClash(List<String> newNames, List<AttributeType> newTypes) {
+        requireSameLength(newNames, newTypes);
+        List<Integer> fresh = new ArrayList<>();
+        for (int c = 0; c < newNames.size(); c++) {
+            if (!indexes.containsKey(newNames.get(c))) {
+                fresh.add(c);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return null;
+        }
+        Map<String, String> categoryOf = new HashMap<>();
+        Map<String, AttributeType> all = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            addCategories(names.get(i), types.get(i), categoryOf);
+            all.put(names.get(i), types.get(i));
+        }
+        for (int c : fresh) {
+            addCategories(newNames.get(c), newTypes.get(c), categoryOf);
+            all.putIfAbsent(newNames.get(c), newTypes.get(c));
+        }
+        for (int c : fresh) {
+            String name = newNames.get(c);
+            String member = categoryOf.get(name);
+            if (member != null) {
+                return clash(name, all.get(name), member);
+            }
+            if (newTypes.get(c) == AttributeType.BINARY) {
+                for (int at = name.indexOf(CATEGORY_SEPARATOR); at > 0; at = name.indexOf(CATEGORY_SEPARATOR, at + 1)) {
+                    String category = name.substring(0, at);
+                    if (all.containsKey(category)) {
+                        return clash(category, all.get(category), name);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String clash(String plain, AttributeType plainType, String member) {
+        return "attribute '" + plain + "' cannot be both type " + plainType.code() + " and a category (type T, expanded to '"
+                + member + "'): an attribute keeps its type from one learn to the next";
+    }
+
+    /** Every category {@code x} that the binary attribute {@code x$value} (or {@code x$a$b}) may belong to. */
+    private static void addCategories(String name, AttributeType type, Map<String, String> categoryOf) {
+        if (type != AttributeType.BINARY) {
+            return;
+        }
+        for (int at = name.indexOf(CATEGORY_SEPARATOR); at > 0; at = name.indexOf(CATEGORY_SEPARATOR, at + 1)) {
+            categoryOf.putIfAbsent(name.substring(0, at), name);
+        }
     }
 
     /** This schema's attributes, then {@code other}'s new ones in {@code other}'s order. */

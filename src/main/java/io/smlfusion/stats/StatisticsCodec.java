@@ -84,8 +84,32 @@ public final class StatisticsCodec {
         return decode(in.readAllBytes());
     }
 
-    /** @throws SnapshotFormatException when the bytes are not a snapshot this server reads */
+    /**
+     * Reads a snapshot from outside (an import, a cell's export), refusing moments that rows of
+     * values within {@link ValueRange} cannot make — NaN, infinities, overflow-prone magnitudes —
+     * so that whatever merges it stays finite.
+     *
+     * @throws SnapshotFormatException when the bytes are not a snapshot this server reads, or its
+     *     moments are out of range
+     */
     public static ProjectStatistics decode(byte[] snapshot) throws SnapshotFormatException {
+        ProjectStatistics statistics = decodeStored(snapshot);
+        requireMomentsInRange("total", statistics.totalBlock());
+        if (statistics.partitioned()) {
+            for (var partition : statistics.partitionBlocks().entrySet()) {
+                requireMomentsInRange("partition '" + partition.getKey() + "'", partition.getValue());
+            }
+        }
+        return statistics;
+    }
+
+    /**
+     * Reads a snapshot this server stored itself. Moments out of range are accepted: releases
+     * before the value range existed could store them, and a stored project is never lost.
+     *
+     * @throws SnapshotFormatException when the bytes are not a snapshot this server reads
+     */
+    public static ProjectStatistics decodeStored(byte[] snapshot) throws SnapshotFormatException {
         SnapshotReader reader = new SnapshotReader(snapshot);
         readHeader(reader);
         int flags = reader.uint16();
@@ -101,6 +125,13 @@ public final class StatisticsCodec {
                 : readHistograms(reader, schema, total.count());
         reader.requireEnd();
         return new ProjectStatistics(schema, total, partitions, histograms);
+    }
+
+    private static void requireMomentsInRange(String which, MomentBlock block) throws SnapshotFormatException {
+        String violation = ValueRange.violation(block);
+        if (violation != null) {
+            throw new SnapshotFormatException("the " + which + " block's " + violation);
+        }
     }
 
     private static void readHeader(SnapshotReader reader) throws SnapshotFormatException {

@@ -55,7 +55,7 @@ class DataFrameReaderTest {
     @Test
     void partitionColumnIsKeptApart() {
         DataBlock block = DataFrameReader.read(stream("{\"attributeNames\":[\"x\",\"cls\"],\"attributeTypes\":[\"C\",\"S\"],"
-                + "\"data\":[[\"1\",\"a\"],[\"2\",\"b\"]]}"), new FrameOptions("cls")).block();
+                + "\"data\":[[\"1\",\"a\"],[\"2\",\"b\"]]}"), new FrameOptions("cls", FrameOptions.Limit.NONE, FrameOptions.Limit.NONE)).block();
         assertEquals(List.of("x"), block.names());
         assertEquals("b", block.partitionValue(1));
     }

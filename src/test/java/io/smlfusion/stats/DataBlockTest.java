@@ -37,7 +37,7 @@ class DataBlockTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new DataBlock(NAMES, TYPES, new double[] {1, 0, 2, Double.NaN}, 2));
 
-        assertEquals("row 1, column 'flag': NaN is not a finite number", error.getMessage());
+        assertEquals("row 1, column 'flag': NaN is not a finite number within ±1.0E50", error.getMessage());
     }
 
     @Test
