@@ -16,6 +16,7 @@ import io.smlfusion.api.ApiException;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.journal.ProjectJournal;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
 import io.smlfusion.stats.StatisticsCodec;
@@ -38,6 +39,9 @@ public class ProjectService {
 
     @Inject
     ProjectAutosave autosave;
+
+    @Inject
+    ProjectJournal journal;
 
     @Inject
     Clock clock;
@@ -135,9 +139,9 @@ public class ProjectService {
         ParsedFrame frame = DataFrameReader.read(dataFrame, new FrameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
-                project.learn(frame.block(), clock.instant());
+                journal.learn(project, frame.block(), clock.instant());
             } else {
-                project.forget(frame.block(), clock.instant());
+                journal.forget(project, frame.block(), clock.instant());
             }
             autosave.changed(project);
         }
@@ -155,7 +159,7 @@ public class ProjectService {
             throw ApiException.badRequest("A project cannot be merged into itself");
         }
         ProjectStatistics copy = source.read(ProjectStatistics::copy);
-        target.mergeFrom(copy, clock.instant());
+        journal.merge(target, copy, clock.instant());
         autosave.changed(target);
     }
 
