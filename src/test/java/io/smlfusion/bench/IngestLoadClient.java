@@ -25,8 +25,10 @@ import io.smlfusion.security.SignedRequest;
  * (signing, transfer, verification, parsing, learning).
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
- * [--p 8] [--rows 10000] [--requests 200] [--connections 4]}. Bodies are generated before the clock
- * starts, with distinct random values, so the client measures the server and not its own JSON writing.
+ * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false]}. Bodies are generated
+ * before the clock starts, with distinct random values, so the client measures the server and not its
+ * own JSON writing. With {@code --persist true} the project is created with {@code persist=true}, so
+ * every learn is acknowledged only once it is in the write-ahead journal.
  * The run is bounded by {@code --requests} and stops by itself.
  */
 public final class IngestLoadClient {
@@ -36,7 +38,8 @@ public final class IngestLoadClient {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         RequestSigner signer = new RequestSigner(o.cid, o.secret, Clock.systemUTC());
         String pid = "load" + System.currentTimeMillis();
-        send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid, "{}".getBytes(StandardCharsets.UTF_8));
+        send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid + "&persist=" + o.persist,
+                "{}".getBytes(StandardCharsets.UTF_8));
 
         List<byte[]> bodies = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(42);
@@ -66,8 +69,8 @@ public final class IngestLoadClient {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long rows = (long) o.requests * o.rows;
-        System.out.printf(Locale.ROOT, "p=%d rows/request=%d requests=%d connections=%d failures=%d%n",
-                o.p, o.rows, o.requests, o.connections, failures.get());
+        System.out.printf(Locale.ROOT, "p=%d rows/request=%d requests=%d connections=%d persist=%b failures=%d%n",
+                o.p, o.rows, o.requests, o.connections, o.persist, failures.get());
         System.out.printf(Locale.ROOT, "%.2f s, %.0f rows/s, %.1f MB/s (%d bytes per request)%n",
                 seconds, rows / seconds, bytes.get() / seconds / 1e6, bodies.get(0).length);
         send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
@@ -119,6 +122,7 @@ public final class IngestLoadClient {
         int rows = 10_000;
         int requests = 200;
         int connections = 4;
+        boolean persist;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -132,6 +136,7 @@ public final class IngestLoadClient {
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--requests" -> o.requests = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);
+                    case "--persist" -> o.persist = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
