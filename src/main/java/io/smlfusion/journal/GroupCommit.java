@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +17,9 @@ import java.util.function.Consumer;
 public final class GroupCommit<E> {
 
     private final Queue<Ticket<E>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final Object monitor = new Object();
+    /** Whether a batch is being written; guarded by {@link #monitor}. */
+    private boolean writing;
     private final Consumer<List<E>> batchWriter;
     private final int maxBatch;
 
@@ -43,17 +44,47 @@ public final class GroupCommit<E> {
      * @throws JournalWriteException when the batch holding it could not be written
      */
     public void await(Ticket<E> ticket) {
-        while (!ticket.finished()) {
-            writer.lock();
+        while (becomeWriterUnlessWritten(ticket)) {
             try {
-                if (!ticket.finished()) {
-                    writeBatch();
-                }
+                writeBatch();
             } finally {
-                writer.unlock();
+                synchronized (monitor) {
+                    writing = false;
+                    monitor.notifyAll();
+                }
             }
         }
         ticket.rethrowFailure();
+    }
+
+    /**
+     * Waits until the ticket's batch is written (false) or no batch is being written (true: the
+     * caller writes the next one). Waiting on the batch itself, not on the writer, lets a learner go
+     * as soon as its batch commits instead of after the next one. Not interruptible: the change is
+     * applied and queued, so the learner must know how its write ended.
+     */
+    private boolean becomeWriterUnlessWritten(Ticket<E> ticket) {
+        boolean interrupted = false;
+        try {
+            synchronized (monitor) {
+                while (!ticket.finished() && writing) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (ticket.finished()) {
+                    return false;
+                }
+                writing = true;
+                return true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void writeBatch() {
