@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 
 /**
  * A project created with {@code persist=true}: its settings and its statistics in the binary
- * snapshot format. One row, written in one transaction, so a crash mid-save leaves the previous
- * version in place.
+ * snapshot format, with the place in the project's journal that snapshot stands at. One row,
+ * written in one transaction, so a crash mid-save leaves the previous version in place.
  */
 @Entity
 @Table(name = "SML_PROJECT")
@@ -53,6 +53,14 @@ public class ProjectEntity {
     @Column(name = "SNAPSHOT")
     private byte[] snapshot;
 
+    /** Which journal entries are this project's ({@link JournalEntryEntity}); null for fusions and rows of older releases. */
+    @Column(name = "JOURNAL_ID", length = 36)
+    private String journalId;
+
+    /** The last journal entry the snapshot holds (nullable: the column was added to existing tables). */
+    @Column(name = "JOURNAL_SEQ")
+    private Long journalSequence;
+
     /** A fusion's cell list, sealed with the server key (it holds the cells' secrets); null for other projects. */
     @Lob
     @Column(name = "FUSION_CELLS_SEALED")
@@ -71,6 +79,8 @@ public class ProjectEntity {
         ProjectEntity renamed = new ProjectEntity(cid, newPid);
         renamed.update(type, histogramEnabled, frozen, optionsJson, createdAt, modifiedAt, snapshot);
         renamed.setSealedFusionCells(sealedFusionCells);
+        renamed.journalId = journalId;
+        renamed.journalSequence = journalSequence;
         return renamed;
     }
 
@@ -112,6 +122,22 @@ public class ProjectEntity {
 
     public String getSealedFusionCells() {
         return sealedFusionCells;
+    }
+
+    /** Where the snapshot stands in the project's journal, or null when it has no journal yet. */
+    public JournalPosition getJournalPosition() {
+        return journalId == null ? null : new JournalPosition(journalId, journalSequence == null ? 0 : journalSequence);
+    }
+
+    public void setJournalPosition(JournalPosition position) {
+        this.journalId = position == null ? null : position.journalId();
+        this.journalSequence = position == null ? null : position.sequence();
+    }
+
+    /** Whether this row already holds a later state of the project that {@code position} belongs to. */
+    boolean isAheadOf(JournalPosition position) {
+        return position != null && position.journalId().equals(journalId)
+                && journalSequence != null && journalSequence > position.sequence();
     }
 
     public void setSealedFusionCells(String sealedFusionCells) {

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** Persisted projects: one row each, found by (customer, project id). */
+/** Persisted projects: one row each, found by (customer, project id), with their journal entries. */
 @ApplicationScoped
 public class ProjectRepository {
 
@@ -26,15 +26,26 @@ public class ProjectRepository {
                 .setParameter("cid", cid).getResultList();
     }
 
-    /** Inserts or replaces the row of (cid, pid) in one transaction. */
+    /**
+     * Inserts or replaces the row of (cid, pid) and deletes the journal entries its snapshot holds
+     * (up to {@code position}, null for a project without a journal), in one transaction. A save
+     * that would go back in the journal (an older state saved late) leaves the row as it is.
+     */
     @Transactional
-    public void save(String cid, String pid, SaveContent content) {
+    public void save(String cid, String pid, JournalPosition position, SaveContent content) {
         ProjectEntity entity = find(cid, pid).orElseGet(() -> {
             ProjectEntity created = new ProjectEntity(cid, pid);
             em.persist(created);
             return created;
         });
+        if (entity.isAheadOf(position)) {
+            return;
+        }
         content.copyInto(entity);
+        entity.setJournalPosition(position);
+        if (position != null) {
+            JournalRepository.deleteFolded(em, position);
+        }
     }
 
     /** Moves the project and its models to {@code newPid}, in one transaction. */
@@ -49,11 +60,16 @@ public class ProjectRepository {
         return entity.isPresent();
     }
 
-    /** Deletes the project and its models, in one transaction. */
+    /** Deletes the project, its journal and its models, in one transaction. */
     @Transactional
     public boolean delete(String cid, String pid) {
         Optional<ProjectEntity> entity = find(cid, pid);
-        entity.ifPresent(em::remove);
+        entity.ifPresent(row -> {
+            em.remove(row);
+            if (row.getJournalPosition() != null) {
+                JournalRepository.deleteAll(em, row.getJournalPosition().journalId());
+            }
+        });
         ModelRepository.deleteAll(em, cid, pid);
         return entity.isPresent();
     }

@@ -1,10 +1,10 @@
 package io.smlfusion.project;
 
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.smlfusion.api.ApiException;
@@ -13,14 +13,16 @@ import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
- * A project that learns its own rows. Writers (learn, forget, merge) hold the write lock for the
- * whole DataFrame, readers the read lock, so a reader sees a DataFrame completely or not at all.
- * {@link ProjectStatistics} validates a block before it changes anything, so a rejected DataFrame
- * leaves the project exactly as it was.
+ * A project that learns its own rows. A learn or forget first summarises its DataFrame into the
+ * statistics of those rows alone, under the read lock (several learners summarise at once), then
+ * adds or removes that summary under the write lock; readers hold the read lock, so a reader sees
+ * a DataFrame completely or not at all. {@link ProjectStatistics} validates a change before it
+ * changes anything, so a rejected DataFrame leaves the project exactly as it was.
  */
 public final class CellProject implements Project {
 
     private final ProjectHeader header;
+    private final String journalId;
     private final ProjectStatistics statistics;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
@@ -28,9 +30,17 @@ public final class CellProject implements Project {
     /** The statistics' memory, published after each change (and reserved before a growth) for {@link ProjectQuota}. */
     private volatile long footprintBytes;
 
+    /** A new project: a journal id of its own, no change yet. */
     public CellProject(ProjectHeader header, ProjectStatistics statistics) {
+        this(header, statistics, UUID.randomUUID().toString(), 0);
+    }
+
+    /** A project restored with its journal id, at {@code version}: the sequence of the last change it holds. */
+    public CellProject(ProjectHeader header, ProjectStatistics statistics, String journalId, long version) {
         this.header = header;
         this.statistics = statistics;
+        this.journalId = journalId;
+        this.version.set(version);
         this.footprintBytes = statistics.footprint().bytes();
     }
 
@@ -59,24 +69,40 @@ public final class CellProject implements Project {
         return models;
     }
 
-    /** Learns the block once {@code quota} admitted what it adds (attributes, partitions). */
-    public void learn(DataBlock block, Instant now, ProjectQuota quota) {
-        write(s -> {
-            quota.admit(this, s.footprint(), s.footprintAfterLearning(block));
-            s.learn(block);
-        }, now);
+    /**
+     * Identifies this project's entries in the write-ahead journal: kept by a rename, new for a
+     * project created again under an id, so entries never reach another project.
+     */
+    public String journalId() {
+        return journalId;
     }
 
-    public void forget(DataBlock block, Instant now) {
-        write(s -> s.forget(block), now);
+    /**
+     * Learns the block. Its statistics are summarised under the read lock (learners summarise in
+     * parallel); only adding the summary takes the write lock, and {@code whileLocked} runs inside
+     * it, so it sees the changes of this project one at a time and in order. What the summary adds
+     * (attributes, partitions) is checked by {@code quota} before the summary is made (it is as large
+     * as the growth) and admitted again, reserving it, under the write lock before the project grows.
+     */
+    public <T> T learn(DataBlock block, Instant now, ProjectQuota quota, Function<StatisticsChange, T> whileLocked) {
+        read(s -> {
+            quota.check(this, s.footprint(), s.footprintAfterLearning(block));
+            return null;
+        });
+        return write(StatisticsChange.Kind.ADD, summaryOf(block), now, quota, whileLocked);
     }
 
-    /** Adds another project's statistics into this one (spec §5.3 {@code merge}); {@code other} is only read. */
-    public void mergeFrom(ProjectStatistics other, Instant now, ProjectQuota quota) {
-        write(s -> {
-            quota.admit(this, s.footprint(), s.footprintAfterMerging(other));
-            s.merge(other);
-        }, now);
+    /** Forgets the block; see {@link #learn}. */
+    public <T> T forget(DataBlock block, Instant now, Function<StatisticsChange, T> whileLocked) {
+        return write(StatisticsChange.Kind.SUBTRACT, summaryOf(block), now, null, whileLocked);
+    }
+
+    /**
+     * Adds another project's statistics into this one (spec §5.3 {@code merge}); {@code other} must
+     * be a copy this project may keep referring to. See {@link #learn} for {@code whileLocked}.
+     */
+    public <T> T mergeFrom(ProjectStatistics other, Instant now, ProjectQuota quota, Function<StatisticsChange, T> whileLocked) {
+        return write(StatisticsChange.Kind.ADD, other, now, quota, whileLocked);
     }
 
     long footprintBytes() {
@@ -88,19 +114,46 @@ public final class CellProject implements Project {
         footprintBytes = bytes;
     }
 
-    private void write(Consumer<ProjectStatistics> change, Instant now) {
+    /** Undoes {@code change} (one that could not be made durable); frozen or not, nothing else is told. */
+    public void revert(StatisticsChange change, Instant now) {
+        lock.writeLock().lock();
+        try {
+            change.kind().inverse().applyTo(statistics, change.rows());
+            version.incrementAndGet();
+            header.touch(now);
+        } finally {
+            footprintBytes = statistics.footprint().bytes();
+            lock.writeLock().unlock();
+        }
+    }
+
+    private ProjectStatistics summaryOf(DataBlock block) {
+        try {
+            return read(s -> s.summaryOf(block));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** @param quota admits the growth of an addition; null for a subtraction, which cannot grow the project */
+    private <T> T write(StatisticsChange.Kind kind, ProjectStatistics rows, Instant now, ProjectQuota quota,
+                        Function<StatisticsChange, T> whileLocked) {
         lock.writeLock().lock();
         try {
             if (header.frozen()) {
                 throw ApiException.badRequest("Project [" + header.pid() + "] is frozen; unfreeze it before learning or forgetting");
             }
+            if (quota != null) {
+                quota.admit(this, statistics.footprint(), statistics.footprintAfterMerging(rows));
+            }
             try {
-                change.accept(statistics);
+                kind.applyTo(statistics, rows);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
-            version.incrementAndGet();
+            long sequence = version.incrementAndGet();
             header.touch(now);
+            return whileLocked.apply(new StatisticsChange(kind, rows, sequence, now));
         } finally {
             footprintBytes = statistics.footprint().bytes();
             lock.writeLock().unlock();

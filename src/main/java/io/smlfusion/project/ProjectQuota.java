@@ -39,11 +39,26 @@ public class ProjectQuota {
     }
 
     /**
-     * Called under the project's write lock, before a learn or merge.
+     * Called under the project's write lock, before a learn or merge: admits the growth and reserves
+     * it, so a concurrent growth of the same customer sees it.
      *
      * @throws QuotaExceededException naming the limit; the project then stays as it was
      */
     void admit(CellProject project, Footprint before, Footprint after) {
+        requireWithinLimits(project, before, after, true);
+    }
+
+    /**
+     * The same test without reserving anything: a learn asks it before it summarises its rows, since
+     * the summary alone is as large as the growth.
+     *
+     * @throws QuotaExceededException naming the limit
+     */
+    void check(CellProject project, Footprint before, Footprint after) {
+        requireWithinLimits(project, before, after, false);
+    }
+
+    private void requireWithinLimits(CellProject project, Footprint before, Footprint after, boolean reserve) {
         String pid = project.header().pid();
         if (after.attributes() > before.attributes() && after.attributes() > limits.maxAttributes()) {
             throw new QuotaExceededException("Project [" + pid + "] would have " + after.attributes()
@@ -57,7 +72,9 @@ public class ProjectQuota {
         String cid = project.header().cid();
         synchronized (monitor(cid)) {
             requireRoom(cid, "Project [" + pid + "] would grow by " + growth + " bytes", growth);
-            project.reserve(after.bytes());
+            if (reserve) {
+                project.reserve(after.bytes());
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import io.smlfusion.api.ApiException;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.journal.ProjectJournal;
 import io.smlfusion.stats.AttributeNames;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
@@ -38,6 +39,9 @@ public class ProjectService {
 
     @Inject
     ProjectAutosave autosave;
+
+    @Inject
+    ProjectJournal journal;
 
     @Inject
     Clock clock;
@@ -141,9 +145,9 @@ public class ProjectService {
         ParsedFrame frame = DataFrameReader.read(dataFrame, limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
-                project.learn(frame.block(), clock.instant(), quota);
+                journal.learn(project, frame.block(), clock.instant(), quota);
             } else {
-                project.forget(frame.block(), clock.instant());
+                journal.forget(project, frame.block(), clock.instant());
             }
             autosave.changed(project);
         }
@@ -161,7 +165,7 @@ public class ProjectService {
             throw ApiException.badRequest("A project cannot be merged into itself");
         }
         ProjectStatistics copy = source.read(ProjectStatistics::copy);
-        target.mergeFrom(copy, clock.instant(), quota);
+        journal.merge(target, copy, clock.instant(), quota);
         autosave.changed(target);
     }
 

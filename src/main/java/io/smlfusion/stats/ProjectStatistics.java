@@ -130,6 +130,86 @@ public final class ProjectStatistics {
     }
 
     /**
+     * The statistics of {@code block}'s rows alone, shaped to be {@linkplain #merge merged} into
+     * this project (a learn) or {@linkplain #subtract subtracted} from it (a forget): partitioned
+     * like this project, with histograms (when it keeps them) at the accuracy of its histogram of
+     * the same attribute. Reads this project and changes nothing; its size does not depend on the
+     * number of rows, which is why the write-ahead journal stores it instead of the rows.
+     *
+     * @throws IllegalArgumentException when the block's partition values do not match whether
+     *     this project is partitioned
+     */
+    public ProjectStatistics summaryOf(DataBlock block) {
+        ProjectStatistics summary = new ProjectStatistics(partitions != null, false);
+        summary.learn(block);
+        if (histograms != null) {
+            summary.histograms = new ArrayList<>(block.width());
+            for (int c = 0; c < block.width(); c++) {
+                int i = schema.indexOf(block.names().get(c));
+                MergeableHistogram column = new MergeableHistogram(i < 0
+                        ? MergeableHistogram.DEFAULT_RELATIVE_ACCURACY : histograms.get(i).relativeAccuracy());
+                column.addColumn(block.rowMajor(), block.rowCount(), block.width(), c);
+                summary.histograms.add(column);
+            }
+        }
+        return summary;
+    }
+
+    /**
+     * Removes rows learned before, given as their statistics (e.g. a {@link #summaryOf}): the
+     * inverse of {@link #merge}, as {@link #forget} is the inverse of {@link #learn}. A partition
+     * whose rows are all removed disappears.
+     *
+     * @throws IllegalArgumentException as {@link #forget} does (an attribute this project never
+     *     learned, a type conflict, more rows than were learned overall, per partition or per
+     *     histogram bucket), or when {@code rows} lacks the partitions or histograms this project
+     *     keeps
+     */
+    public void subtract(ProjectStatistics rows) {
+        int p = schema.size();
+        int[] mapping = schema.indexesOf(rows.schema.names(), rows.schema.types());
+        if (partitions != null && rows.partitions == null) {
+            throw new IllegalArgumentException(
+                    "this project is partitioned: every row needs a partition value");
+        }
+        if (histograms != null && rows.histograms == null) {
+            throw new IllegalArgumentException(
+                    "this project keeps histograms: the rows to remove must bring theirs");
+        }
+        if (rows.total.count() > total.count()) {
+            throw new IllegalArgumentException("cannot forget " + rows.total.count()
+                    + " rows: only " + total.count() + " were learned");
+        }
+        if (partitions != null) {
+            rows.partitions.forEach((value, block) -> {
+                MomentBlock partition = partitions.get(value);
+                long learned = partition == null ? 0 : partition.count();
+                if (block.count() > learned) {
+                    throw new IllegalArgumentException("cannot forget " + block.count()
+                            + " rows of partition '" + value + "': only " + learned
+                            + " were learned");
+                }
+            });
+        }
+        List<MergeableHistogram> removed = histograms == null ? List.of()
+                : alignedHistograms(rows, mapping);
+
+        total.subtract(rows.total.aligned(mapping, p));
+        if (partitions != null) {
+            rows.partitions.forEach((value, block) -> {
+                MomentBlock partition = partitions.get(value);
+                partition.subtract(block.aligned(mapping, p));
+                if (partition.count() == 0) {
+                    partitions.remove(value);
+                }
+            });
+        }
+        for (int i = 0; i < removed.size(); i++) {
+            histograms.get(i).subtract(removed.get(i));
+        }
+    }
+
+    /**
      * Adds every row {@code other} learned; see the merge contract above.
      *
      * @throws IllegalArgumentException when an attribute has different types on the two sides
@@ -355,6 +435,30 @@ public final class ProjectStatistics {
             columns.add(column);
         }
         return columns;
+    }
+
+    /**
+     * {@code rows}' histograms over this project's attributes (zeros for those {@code rows} does
+     * not have), each checked to hold no value this project's histogram lacks.
+     */
+    private List<MergeableHistogram> alignedHistograms(ProjectStatistics rows, int[] mapping) {
+        int p = schema.size();
+        List<MergeableHistogram> aligned = new ArrayList<>(Collections.nCopies(p, null));
+        for (int c = 0; c < mapping.length; c++) {
+            aligned.set(mapping[c], rows.histograms.get(c));
+        }
+        for (int i = 0; i < p; i++) {
+            if (aligned.get(i) == null) {
+                MergeableHistogram zeros = new MergeableHistogram(histograms.get(i).relativeAccuracy());
+                zeros.add(0, rows.total.count());
+                aligned.set(i, zeros);
+            }
+            if (!histograms.get(i).includes(aligned.get(i))) {
+                throw new IllegalArgumentException("attribute '" + schema.name(i)
+                        + "': the block holds values this project never learned");
+            }
+        }
+        return aligned;
     }
 
     private void requireSameHistogramAccuracy(ProjectStatistics other) {

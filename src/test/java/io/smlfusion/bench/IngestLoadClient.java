@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +28,13 @@ import io.smlfusion.security.SignedRequest;
  * (signing, transfer, verification, parsing, learning).
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
- * [--p 8] [--rows 10000] [--requests 200] [--connections 4]}. Bodies are generated before the clock
- * starts, with distinct random values, so the client measures the server and not its own JSON writing.
- * The run is bounded by {@code --requests} and stops by itself.
+ * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]}.
+ * Bodies are generated before the clock starts, with distinct random values, so the client measures
+ * the server and not its own JSON writing. With {@code --persist true} the project is created with
+ * {@code persist=true}, so every learn is acknowledged only once it is in the write-ahead journal;
+ * {@code both} runs a project of each kind per round (alternating which goes first) and reports the
+ * medians and their ratio, so both are measured under the same load of the machine. Each run is
+ * bounded by {@code --requests} and stops by itself.
  */
 public final class IngestLoadClient {
 
@@ -35,14 +42,47 @@ public final class IngestLoadClient {
         Options o = Options.parse(args);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         RequestSigner signer = new RequestSigner(o.cid, o.secret, Clock.systemUTC());
-        String pid = "load" + System.currentTimeMillis();
-        send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid, "{}".getBytes(StandardCharsets.UTF_8));
-
         List<byte[]> bodies = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < Math.min(o.requests, 16); i++) {
             bodies.add(dataFrame(o.p, o.rows, random));
         }
+        List<Boolean> persistModes = o.persist.equals("both") ? List.of(false, true) : List.of(Boolean.parseBoolean(o.persist));
+        Map<Boolean, List<Double>> rowsPerSecond = new LinkedHashMap<>();
+        long failures = 0;
+        for (int round = 0; round < o.rounds; round++) {
+            // alternate the order, so a drift of the machine's load favours neither mode
+            List<Boolean> order = new ArrayList<>(persistModes);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (boolean persist : order) {
+                Run run = run(http, signer, o, persist, bodies);
+                failures += run.failures();
+                rowsPerSecond.computeIfAbsent(persist, k -> new ArrayList<>()).add(run.rowsPerSecond());
+                System.out.printf(Locale.ROOT, "round %d persist=%b: %.2f s, %.0f rows/s, %.1f MB/s, %d failures%n",
+                        round + 1, persist, run.seconds(), run.rowsPerSecond(), run.megabytesPerSecond(), run.failures());
+            }
+        }
+        System.out.printf(Locale.ROOT, "p=%d rows/request=%d (%d bytes) requests=%d connections=%d rounds=%d%n",
+                o.p, o.rows, bodies.get(0).length, o.requests, o.connections, o.rounds);
+        rowsPerSecond.forEach((persist, values) -> System.out.printf(Locale.ROOT, "persist=%b: median %.0f rows/s%n",
+                persist, median(values)));
+        if (rowsPerSecond.size() == 2) {
+            System.out.printf(Locale.ROOT, "persisted / not persisted: %.2f%n",
+                    median(rowsPerSecond.get(true)) / median(rowsPerSecond.get(false)));
+        }
+        if (failures > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** One timed run into a new project, deleted afterwards. */
+    private static Run run(HttpClient http, RequestSigner signer, Options o, boolean persist, List<byte[]> bodies)
+            throws Exception {
+        String pid = "load" + System.nanoTime();
+        send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid + "&persist=" + persist,
+                "{}".getBytes(StandardCharsets.UTF_8));
         String path = "/symetry/rest/" + o.cid + "/projects/" + pid + "/learn";
         ExecutorService pool = Executors.newFixedThreadPool(o.connections);
         AtomicLong bytes = new AtomicLong();
@@ -65,15 +105,17 @@ public final class IngestLoadClient {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        long rows = (long) o.requests * o.rows;
-        System.out.printf(Locale.ROOT, "p=%d rows/request=%d requests=%d connections=%d failures=%d%n",
-                o.p, o.rows, o.requests, o.connections, failures.get());
-        System.out.printf(Locale.ROOT, "%.2f s, %.0f rows/s, %.1f MB/s (%d bytes per request)%n",
-                seconds, rows / seconds, bytes.get() / seconds / 1e6, bodies.get(0).length);
         send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
-        if (failures.get() > 0) {
-            System.exit(1);
-        }
+        return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
+    }
+
+    private record Run(double seconds, double rowsPerSecond, double megabytesPerSecond, long failures) {
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static int send(HttpClient http, RequestSigner signer, Options o, String verb, String path, String query, byte[] body)
@@ -119,6 +161,8 @@ public final class IngestLoadClient {
         int rows = 10_000;
         int requests = 200;
         int connections = 4;
+        String persist = "false";
+        int rounds = 1;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -132,8 +176,13 @@ public final class IngestLoadClient {
                     case "--rows" -> o.rows = Integer.parseInt(value);
                     case "--requests" -> o.requests = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);
+                    case "--persist" -> o.persist = value;
+                    case "--rounds" -> o.rounds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
+            }
+            if (!List.of("true", "false", "both").contains(o.persist)) {
+                throw new IllegalArgumentException("--persist takes true, false or both, not " + o.persist);
             }
             if (o.secret == null) {
                 throw new IllegalArgumentException("give the customer's key with --secret or SML_SECRET");

@@ -3,6 +3,7 @@ package io.smlfusion.it;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,28 @@ public final class LibertyServer {
 
     public void stop() {
         run("stop");
+    }
+
+    /**
+     * Kills the server's JVM with SIGKILL ({@code kill -9}): no shutdown hook, no clean close of the
+     * database. The JVM is found through the pid file the {@code server} script writes
+     * ({@code <output dir>/.pid/<name>.pid}).
+     */
+    public void kill() {
+        Path pidFile = SERVER_SCRIPT.getParent().getParent().resolve(Path.of("usr", "servers", ".pid", name + ".pid"));
+        ProcessHandle jvm;
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            jvm = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("server " + name + " (pid " + pid + ") is not running"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no pid file " + pidFile + ": was server " + name + " started by the server script?", e);
+        }
+        jvm.destroyForcibly();
+        try {
+            jvm.onExit().get(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("server " + name + " did not die after SIGKILL", e);
+        }
     }
 
     /** Starts the server (a running one stays as it is) and waits until its readiness probe is UP. */

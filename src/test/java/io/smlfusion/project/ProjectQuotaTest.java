@@ -30,7 +30,7 @@ class ProjectQuotaTest {
         CellProject project = project("c1", "wide");
         DataBlock row = block(30_000, 1);
 
-        QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> project.learn(row, NOW, quota));
+        QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> project.learn(row, NOW, quota, change -> change));
 
         assertEquals("Project [wide] would have 30000 attributes (categories expanded); the limit is 2000"
                 + " (smlfusion.project.max.attributes)", e.getMessage());
@@ -44,33 +44,33 @@ class ProjectQuotaTest {
         ProjectQuota quota = new ProjectQuota(new ProjectLimits(2000, budget), registry);
         CellProject first = project("c1", "a");
         CellProject second = project("c1", "b");
-        first.learn(block(100, 2), NOW, quota);
-        second.learn(block(100, 2), NOW, quota);
+        first.learn(block(100, 2), NOW, quota, change -> change);
+        second.learn(block(100, 2), NOW, quota, change -> change);
         assertEquals(2 * Footprint.blockBytes(100), quota.used("c1"));
 
-        QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> second.learn(block(150, 1), NOW, quota));
+        QuotaExceededException e = assertThrows(QuotaExceededException.class, () -> second.learn(block(150, 1), NOW, quota, change -> change));
         assertTrue(e.getMessage().startsWith("Project [b] would grow by "), e.getMessage());
         assertTrue(e.getMessage().contains("customer [c1] already uses " + 2 * Footprint.blockBytes(100) + " of its " + budget
                 + " bytes for project statistics (smlfusion.customer.max.bytes)"), e.getMessage());
         assertEquals(100, (int) second.read(s -> s.schema().size()), "nothing learned");
         assertEquals(2L, (long) second.read(s -> s.total().count()));
 
-        second.learn(block(100, 5), NOW, quota);
+        second.learn(block(100, 5), NOW, quota, change -> change);
         assertEquals(7L, (long) second.read(s -> s.total().count()), "learning rows over known attributes takes no memory");
-        project("c2", "a").learn(block(150, 1), NOW, quota);
+        project("c2", "a").learn(block(150, 1), NOW, quota, change -> change);
         assertThrows(QuotaExceededException.class, () -> quota.admitNew("c1", "imported", new Footprint(100, 2, 0)));
     }
 
     @Test
     void aProjectAboveALoweredLimitKeepsLearningItsAttributes() {
         CellProject project = project("c1", "old");
-        project.learn(block(50, 1), NOW, new ProjectQuota(new ProjectLimits(2000, Long.MAX_VALUE), registry));
+        project.learn(block(50, 1), NOW, new ProjectQuota(new ProjectLimits(2000, Long.MAX_VALUE), registry), change -> change);
         ProjectQuota lowered = new ProjectQuota(new ProjectLimits(10, 1), registry);
 
-        project.learn(block(50, 3), NOW, lowered);
+        project.learn(block(50, 3), NOW, lowered, change -> change);
 
         assertEquals(4L, (long) project.read(s -> s.total().count()));
-        assertThrows(QuotaExceededException.class, () -> project.learn(block(51, 1), NOW, lowered));
+        assertThrows(QuotaExceededException.class, () -> project.learn(block(51, 1), NOW, lowered, change -> change));
     }
 
     private CellProject project(String cid, String pid) {
