@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smlfusion.api.ApiException;
+import io.smlfusion.fusion.FusionUnavailableException;
 
 /**
  * Asynchronous jobs (spec §5.4) on the server's managed executor. A finished job stays readable for
@@ -58,6 +59,8 @@ public class JobRegistry {
             job.succeed(work.get(), clock.instant());
         } catch (ApiException e) {
             job.fail(e, clock.instant());
+        } catch (FusionUnavailableException e) {
+            job.fail(new ApiException(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
             job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getMessage() + ">"),
