@@ -78,7 +78,7 @@ final class FusionRefresh {
                 return seen;
             }
             FusionState after = await(refresh, deadline);
-            if (after == null) {
+            if (after == null || (!after.hasMerge() && deadline.passed())) {
                 if (seen.hasMerge()) {
                     return seen;
                 }
