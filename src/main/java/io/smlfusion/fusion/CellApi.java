@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 public interface CellApi extends Closeable {
 
     /**
-     * The project's snapshot as raw bytes ({@code Accept: application/octet-stream}), no Base64. The
-     * raw response, whatever its status, so that {@link CellClient} decides how much of it to read.
+     * The project's snapshot as raw bytes ({@code Accept: application/octet-stream}), no Base64, as
+     * a response whose body is not read yet, so that {@link CellClient} decides how much of it to read.
+     *
+     * @throws CellFailure for any answer but 200, by {@link CellResponseMapper}
      */
     @GET
     @Path("/export")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    Response export();
+    Response export() throws CellFailure;
 }

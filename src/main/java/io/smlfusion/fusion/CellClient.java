@@ -2,7 +2,6 @@ package io.smlfusion.fusion;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +28,11 @@ import io.smlfusion.stats.StatisticsCodec;
  *     over everything — at the deadline the client is closed, which aborts its connection.</li>
  * </ul>
  * Calls are signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}. HTTP
- * statuses, oversized and unreadable snapshots become a {@link CellFailure}; connection problems
+ * statuses ({@link CellResponseMapper}), oversized and unreadable snapshots become a {@link CellFailure}; connection problems
  * leave as the client's exception and {@link CellFetcher#answer} classifies them.
  */
 @ApplicationScoped
 public class CellClient implements CellFetcher {
-
-    /** Enough of an error answer to recognise the product's unknown-project message. */
-    private static final int ERROR_PREFIX_BYTES = 4096;
 
     @Inject
     FusionConfig config;
@@ -69,14 +65,15 @@ public class CellClient implements CellFetcher {
         }
     }
 
+    /** A 200 answer (every other status became a {@link CellFailure} in {@link CellResponseMapper}). */
     private static byte[] body(Response response, long maxBytes, Deadline deadline) throws CellFailure, IOException {
-        if (response.getStatus() != Response.Status.OK.getStatusCode()) {
-            byte[] prefix = response.hasEntity()
-                    ? BoundedBody.prefix(response.readEntity(InputStream.class), ERROR_PREFIX_BYTES, deadline) : new byte[0];
-            throw CellStatus.ofHttp(response.getStatus(), new String(prefix, StandardCharsets.UTF_8));
+        String declared = response.getHeaderString("Content-Length");
+        if (declared != null && !declared.strip().matches("[0-9]{1,18}")) {
+            throw new CellFailure(CellStatus.ERROR, "the cell's answer has an invalid Content-Length");
         }
-        if (response.getLength() > maxBytes) {
-            throw BoundedBody.tooLarge(response.getLength() + " bytes (Content-Length)", maxBytes);
+        if (declared != null && Long.parseLong(declared.strip()) > maxBytes) {
+            // read as text: the client's own getLength() is an int and fails above 2 GiB
+            throw BoundedBody.tooLarge(declared.strip() + " bytes (Content-Length)", maxBytes);
         }
         return BoundedBody.read(response.readEntity(InputStream.class), maxBytes, deadline);
     }
@@ -89,8 +86,8 @@ public class CellClient implements CellFetcher {
                 .connectTimeout(Math.min(config.connectTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
                 .readTimeout(Math.min(config.readTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
-                .property("microprofile.rest.client.disable.default.mapper", true)
                 .register(new CellSigningFilter(new RequestSigner(cell.cid(), cell.sk(), clock), target.hostHeader()))
+                .register(new CellResponseMapper(deadline))
                 .build(CellApi.class);
     }
 

@@ -19,12 +19,12 @@ import io.smlfusion.it.SignedClient.Reply;
 
 /**
  * Every cell call is bounded (ISSUE-10 §1–2), seen over HTTP on the integration-test server, whose
- * pom sets {@code smlfusion.fusion.cell.deadline.ms} = 4000, {@code smlfusion.fusion.cell.max.bytes}
+ * pom sets {@code smlfusion.fusion.cell.deadline.ms} = 8000, {@code smlfusion.fusion.cell.max.bytes}
  * = 1048576 and an allow-list of localhost; the default {@code smlfusion.fusion.max.cells} = 256.
  */
 class CellCallLimitsIT {
 
-    private static final long DEADLINE_MS = 4000;
+    private static final long DEADLINE_MS = 8000;
 
     private final FusionClient owner = FusionClient.itServer();
     private final SignedClient client = owner.signed();
@@ -38,6 +38,13 @@ class CellCallLimitsIT {
         owner.cellProject(run + "-" + pid, "housing-fed3/housing1.csv");
         String fusion = run + "-f" + pid;
         assertEquals(201, owner.create(fusion, false, List.of(owner.cell(run + "-" + pid))).status());
+        // one ordinary cell call first: the server's first REST client takes a while to build on a busy machine
+        long warm = System.currentTimeMillis() + 60_000;
+        Reply info = client.get("projects/" + fusion + "/info");
+        while (info.status() == 503 && System.currentTimeMillis() < warm) {
+            info = client.get("projects/" + fusion + "/info");
+        }
+        assertEquals(200, info.status(), info::toString);
         return fusion;
     }
 
@@ -66,8 +73,8 @@ class CellCallLimitsIT {
             Map<String, String> statuses = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> owner.cellsStatus(fusion, List.of(stubCell(drip, "drip"))));
             long took = System.currentTimeMillis() - started;
-            assertEquals("TIMEOUT (no complete answer within smlfusion.fusion.cell.deadline.ms = 4000 ms)", statuses.get("drip"));
-            assertTrue(took >= DEADLINE_MS - 200 && took < DEADLINE_MS + 3000, "answered after " + took + " ms");
+            assertEquals("TIMEOUT (no complete answer within smlfusion.fusion.cell.deadline.ms = 8000 ms)", statuses.get("drip"));
+            assertTrue(took >= DEADLINE_MS - 200 && took < DEADLINE_MS + 10_000, "answered after " + took + " ms");
 
             String dripping = run + "-fd";
             assertEquals(201, owner.create(dripping, false, List.of(stubCell(drip, "drip"))).status());
@@ -75,9 +82,9 @@ class CellCallLimitsIT {
             Reply first = client.get("projects/" + dripping + "/info");
             took = System.currentTimeMillis() - started;
             assertEquals(503, first.status(), first::toString);
-            assertEquals("The fusion has no merge yet: its cells did not answer within smlfusion.fusion.cell.deadline.ms = 4000 ms;"
+            assertEquals("The fusion has no merge yet: its cells did not answer within smlfusion.fusion.cell.deadline.ms = 8000 ms;"
                     + " the refresh goes on, try again later", first.statusString());
-            assertTrue(took < DEADLINE_MS + 3000, "the read waited " + took + " ms");
+            assertTrue(took < DEADLINE_MS + 10_000, "the read waited " + took + " ms");
         }
     }
 
