@@ -89,13 +89,19 @@ public final class CellList {
         if (idProblem == null) {
             idProblem = ProjectService.pidProblem(values[3]);
         }
-        if (idProblem == null && (values[3].equals(".") || values[3].equals(".."))) {
-            idProblem = "Invalid project id [" + values[3] + "]: a path segment of dots only";
+        if (idProblem == null && (isDotSegment(values[1]) || isDotSegment(values[3]))) {
+            idProblem = "Invalid " + (isDotSegment(values[1]) ? "customer id [" + values[1] : "project id [" + values[3])
+                    + "]: a path segment of dots only";
         }
         if (idProblem != null) {
             throw invalid("cell " + number + ": " + idProblem);
         }
         return new CellInfo(CellHostPolicy.normalise(values[0]), values[1], values[2], values[3]);
+    }
+
+    /** {@code .} and {@code ..} would step through the cell's URL, not name something in it. */
+    private static boolean isDotSegment(String id) {
+        return id.equals(".") || id.equals("..");
     }
 
     /** The FusionCellInfoList with the secrets: only ever handed to a cipher. */

@@ -142,6 +142,8 @@ class CellListTest {
                 refusal(list(cell("http://a:1", "a/b"))));
         assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [..]: a path segment of dots only",
                 refusal(list(cell("http://a:1", ".."))));
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid customer id [.]: a path segment of dots only",
+                refusal(list(traversal.replace("../../admin", "."))));
         assertEquals("a%2Fb%20c%C3%A9", CellTarget.segment("a/b cé"));
         assertEquals("%2E%2E", CellTarget.segment(".."));
         assertEquals("p-1_x.y~", CellTarget.segment("p-1_x.y~"));
