@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,11 +63,16 @@ public class CellCallers {
 
     @PostConstruct
     void start() {
-        int size = config.cellThreads();
-        ownPool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), threads);
-        ownPool.allowCoreThreadTimeOut(true);
+        ownPool = boundedPool(config.cellThreads(), threads);
         pool = ownPool;
         timer = Executors.newSingleThreadScheduledExecutor(threads);
+    }
+
+    /** At most {@code size} threads, each let go after 60 s idle, and at most {@value #QUEUE} calls waiting. */
+    static ThreadPoolExecutor boundedPool(int size, ThreadFactory factory) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @PreDestroy
