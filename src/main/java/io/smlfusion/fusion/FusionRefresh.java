@@ -105,11 +105,8 @@ final class FusionRefresh {
             return "the last refresh failed (see params.fusion_fetch_error): this is the last good merge";
         }
         RefreshPolicy settings = policy.get();
-        boolean refreshing;
-        synchronized (this) {
-            refreshing = inFlight != null;
-        }
-        if (!refreshing && !current.due(now, settings.interval())) {
+        // while a refresh runs the state is due (its attempt is only recorded when it installs)
+        if (!current.due(now, settings.interval())) {
             return null;
         }
         return settings.mode() == RefreshPolicy.Mode.BACKGROUND
