@@ -54,8 +54,14 @@ class FusionRefreshTest {
         pool.shutdownNow();
     }
 
+    /** A deadline no test reaches by accident, even on a busy machine. */
     private static RefreshPolicy policy(RefreshPolicy.Mode mode, int minCells) {
-        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, minCells, mode, DEADLINE);
+        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, minCells, mode, Duration.ofSeconds(10));
+    }
+
+    /** The short deadline of the tests about deadlines. */
+    private static RefreshPolicy shortDeadline(RefreshPolicy.Mode mode) {
+        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0, mode, DEADLINE);
     }
 
     private FusionProject fusion(Executor executor) {
@@ -297,6 +303,7 @@ class FusionRefreshTest {
 
     @Test
     void inWaitModeACellSlowerThanTheDeadlineGivesTheLastGoodMergeLabelledStale() {
+        policy = shortDeadline(RefreshPolicy.Mode.WAIT);
         FusionProject fusion = fusion(pool);
         assertEquals(60, rows(fusion));
         cellOneLearns();
@@ -326,7 +333,7 @@ class FusionRefreshTest {
     @Test
     void withoutAnyMergeAReadWaitsAtMostTheDeadlineInEitherMode() {
         for (RefreshPolicy.Mode mode : RefreshPolicy.Mode.values()) {
-            policy = policy(mode, 0);
+            policy = shortDeadline(mode);
             FusionProject fusion = fusion(pool);
             fetcher.close();
             FusionUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
