@@ -1,12 +1,14 @@
 package io.smlfusion.fusion;
 
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -15,14 +17,19 @@ import io.smlfusion.stats.SnapshotFormatException;
 import io.smlfusion.stats.StatisticsCodec;
 
 /**
- * Fetches a cell's snapshot over HTTP: checks the host against {@link CellHostPolicy} before any
- * connection, then calls {@link CellApi#export} through a MicroProfile REST Client built for that
- * cell — signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}, with the
- * configured connect and read timeouts, never following a redirect (a redirect could lead the
- * signed call to a host the allow-list refuses).
- *
- * <p>HTTP statuses ({@link CellResponseMapper}) and unreadable snapshots become a {@link CellFailure};
- * connection problems leave as the client's exception and {@link CellFetcher#answer} classifies them.
+ * Fetches a cell's snapshot over HTTP, every call bounded:
+ * <ul>
+ * <li>where: the host and the addresses it resolves to now are checked by {@link CellHostPolicy}
+ *     before any connection, and a plain-http call connects to the checked address; redirects are
+ *     never followed (one could lead the signed call to a host the allow-list refuses);</li>
+ * <li>how much: a {@code Content-Length} above {@code smlfusion.fusion.cell.max.bytes} is refused
+ *     before reading, and the body is read through {@link BoundedBody};</li>
+ * <li>how long: connect and read timeouts per socket operation, and the call's {@link Deadline}
+ *     over everything — at the deadline the client is closed, which aborts its connection.</li>
+ * </ul>
+ * Calls are signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}. HTTP
+ * statuses ({@link CellResponseMapper}), oversized and unreadable snapshots become a {@link CellFailure}; connection problems
+ * leave as the client's exception and {@link CellFetcher#answer} classifies them.
  */
 @ApplicationScoped
 public class CellClient implements CellFetcher {
@@ -33,17 +40,23 @@ public class CellClient implements CellFetcher {
     @Inject
     Clock clock;
 
+    @Inject
+    CellCallers callers;
+
     @Override
-    public CellSnapshot fetch(CellInfo cell) throws CellFailure {
-        String refusal = config.hostPolicy().refusal(cell.host());
-        if (refusal != null) {
-            throw new CellFailure(CellStatus.ERROR, refusal);
-        }
+    public CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure {
+        CellTarget target = config.hostPolicy().target(cell.host());
+        long maxBytes = config.maxCellBytes();
+        CellApi api = client(target, cell, deadline);
+        ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> close(api));
         byte[] snapshot;
-        try (CellApi api = client(cell)) {
-            snapshot = api.export(cell.cid(), cell.pid());
-        } catch (IOException e) {
-            throw CellStatus.ofException(e);
+        try {
+            snapshot = body(api.export(), maxBytes, deadline);
+        } catch (IOException | RuntimeException e) {
+            throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
+        } finally {
+            abort.cancel(false);
+            close(api);
         }
         try {
             return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant());
@@ -52,14 +65,38 @@ public class CellClient implements CellFetcher {
         }
     }
 
-    private CellApi client(CellInfo cell) {
+    /** A 200 answer (every other status became a {@link CellFailure} in {@link CellResponseMapper}). */
+    private static byte[] body(Response response, long maxBytes, Deadline deadline) throws CellFailure, IOException {
+        String declared = response.getHeaderString("Content-Length");
+        if (declared != null && !declared.strip().matches("[0-9]{1,18}")) {
+            throw new CellFailure(CellStatus.ERROR, "the cell's answer has an invalid Content-Length");
+        }
+        if (declared != null && Long.parseLong(declared.strip()) > maxBytes) {
+            // read as text: the client's own getLength() is an int and fails above 2 GiB
+            throw BoundedBody.tooLarge(declared.strip() + " bytes (Content-Length)", maxBytes);
+        }
+        return BoundedBody.read(response.readEntity(InputStream.class), maxBytes, deadline);
+    }
+
+    /** The one place where a cell's REST client is built. Socket timeouts never exceed what is left of the deadline. */
+    private CellApi client(CellTarget target, CellInfo cell, Deadline deadline) {
+        long left = Math.max(1, deadline.remaining().toMillis());
         return RestClientBuilder.newBuilder()
-                .baseUri(URI.create(cell.host()))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .baseUri(target.projectBase(cell.cid(), cell.pid()))
+                .connectTimeout(Math.min(config.connectTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
+                .readTimeout(Math.min(config.readTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
-                .register(new CellSigningFilter(new RequestSigner(cell.cid(), cell.sk(), clock)))
-                .register(new CellResponseMapper())
+                .register(new CellSigningFilter(new RequestSigner(cell.cid(), cell.sk(), clock), target.hostHeader()))
+                .register(new CellResponseMapper(deadline))
                 .build(CellApi.class);
+    }
+
+    /** Closing the client closes its connections: a read blocked on the socket ends at once. */
+    private static void close(CellApi api) {
+        try {
+            api.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // nothing left to release
+        }
     }
 }

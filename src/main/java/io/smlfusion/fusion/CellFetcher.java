@@ -8,14 +8,16 @@ package io.smlfusion.fusion;
 public interface CellFetcher {
 
     /**
+     * @param deadline by which the call must be over; an implementation may stop early, and the
+     *                 caller stops waiting then anyway ({@link CellCallers#ask})
      * @throws CellFailure when the cell gives no usable snapshot, classified by {@link CellStatus}
      */
-    CellSnapshot fetch(CellInfo cell) throws CellFailure;
+    CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure;
 
     /** Fetches and never throws: a failure, or a bug in the fetch, becomes a failed answer. */
-    default CellAnswer answer(CellInfo cell) {
+    default CellAnswer answer(CellInfo cell, Deadline deadline) {
         try {
-            return CellAnswer.ok(cell, fetch(cell));
+            return CellAnswer.ok(cell, fetch(cell, deadline));
         } catch (CellFailure e) {
             return CellAnswer.failed(cell, e);
         } catch (RuntimeException e) {

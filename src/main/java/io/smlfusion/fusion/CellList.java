@@ -13,6 +13,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.smlfusion.api.ApiException;
+import io.smlfusion.project.ProjectService;
+import io.smlfusion.security.CustomerService;
 import io.smlfusion.security.SecretKeys;
 
 /**
@@ -27,12 +29,15 @@ public final class CellList {
     }
 
     /**
-     * Reads a decrypted FusionCellInfoList: a non-empty list whose every entry has the four fields as
-     * non-blank strings and a well-formed secret key. Hosts are normalised (no trailing {@code /}).
+     * Reads a decrypted FusionCellInfoList: a non-empty list of at most {@code maxCells} entries whose
+     * every entry has the four fields as non-blank strings, a well-formed secret key, and a
+     * {@code cid} and {@code pid} valid as this server's own ids (they become segments of the cell's
+     * URL). Hosts are normalised (no trailing {@code /}).
      *
+     * @param maxCells {@code smlfusion.fusion.max.cells} for a list a caller sends
      * @throws ApiException 400 naming the first problem, never quoting a secret
      */
-    public static List<CellInfo> parse(String json) {
+    public static List<CellInfo> parse(String json, int maxCells) {
         JsonObject object;
         try (var reader = Json.createReader(new StringReader(json))) {
             object = reader.readObject();
@@ -47,11 +52,19 @@ public final class CellList {
         if (entries.isEmpty()) {
             throw invalid("the list of cells is empty");
         }
+        if (entries.size() > maxCells) {
+            throw invalid(entries.size() + " cells, more than " + FusionConfig.MAX_CELLS_KEY + " = " + maxCells);
+        }
         List<CellInfo> cells = new ArrayList<>(entries.size());
         for (int k = 0; k < entries.size(); k++) {
             cells.add(cell(entries.get(k), k + 1));
         }
         return List.copyOf(cells);
+    }
+
+    /** Reads a list this server stored itself (a persisted fusion): no limit on its length, whatever the limit is today. */
+    static List<CellInfo> parseStored(String json) {
+        return parse(json, Integer.MAX_VALUE);
     }
 
     private static CellInfo cell(JsonValue entry, int number) {
@@ -72,7 +85,23 @@ public final class CellList {
         } catch (IllegalArgumentException e) {
             throw invalid("cell " + number + ": \"sk\" is not a secret key (" + e.getMessage() + ")");
         }
+        String idProblem = CustomerService.cidProblem(values[1]);
+        if (idProblem == null) {
+            idProblem = ProjectService.pidProblem(values[3]);
+        }
+        if (idProblem == null && (isDotSegment(values[1]) || isDotSegment(values[3]))) {
+            idProblem = "Invalid " + (isDotSegment(values[1]) ? "customer id [" + values[1] : "project id [" + values[3])
+                    + "]: a path segment of dots only";
+        }
+        if (idProblem != null) {
+            throw invalid("cell " + number + ": " + idProblem);
+        }
         return new CellInfo(CellHostPolicy.normalise(values[0]), values[1], values[2], values[3]);
+    }
+
+    /** {@code .} and {@code ..} would step through the cell's URL, not name something in it. */
+    private static boolean isDotSegment(String id) {
+        return id.equals(".") || id.equals("..");
     }
 
     /** The FusionCellInfoList with the secrets: only ever handed to a cipher. */

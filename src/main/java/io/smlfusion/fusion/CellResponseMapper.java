@@ -1,8 +1,9 @@
 package io.smlfusion.fusion;
 
-import java.io.StringReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -10,10 +11,20 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
  * Turns every answer of a cell but 200 — including a redirect, which is never followed — into a
- * {@link CellFailure} classified by {@link CellStatus#ofHttp}, with the {@code statusString} of the
- * cell's error envelope as reason. Runs before the client's default mapper.
+ * {@link CellFailure} classified by {@link CellStatus#ofHttp}, reading at most the first
+ * {@value #ERROR_PREFIX_BYTES} bytes of the body (enough to recognise the product's unknown-project
+ * error) and never past the call's deadline. Runs before the client's default mapper, which would
+ * otherwise take every error answer.
  */
 final class CellResponseMapper implements ResponseExceptionMapper<CellFailure> {
+
+    private static final int ERROR_PREFIX_BYTES = 4096;
+
+    private final Deadline deadline;
+
+    CellResponseMapper(Deadline deadline) {
+        this.deadline = deadline;
+    }
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
@@ -22,15 +33,19 @@ final class CellResponseMapper implements ResponseExceptionMapper<CellFailure> {
 
     @Override
     public CellFailure toThrowable(Response response) {
-        return CellStatus.ofHttp(response.getStatus(), statusString(response));
+        return CellStatus.ofHttp(response.getStatus(), errorPrefix(response));
     }
 
-    /** The {@code statusString} of an error envelope; null when there is none, whatever the reason (the status still classifies). */
-    private static String statusString(Response response) {
-        try (var reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
-            return reader.readObject().getString("statusString", null);
-        } catch (RuntimeException notAnEnvelope) {
-            return null;
+    /** The start of the body; empty when there is none or it cannot be read (the status still classifies). */
+    private String errorPrefix(Response response) {
+        try {
+            if (!response.hasEntity()) {
+                return "";
+            }
+            InputStream body = response.readEntity(InputStream.class);
+            return new String(BoundedBody.prefix(body, ERROR_PREFIX_BYTES, deadline), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
         }
     }
 }

@@ -29,24 +29,29 @@ public enum CellStatus {
 
     /** The product's answer for an unknown project (spec §5.3): a 400, not a 404. */
     private static final String UNKNOWN_PROJECT = "Cannot Find SYMETRYML id";
+    private static final int MAX_REASON = 200;
 
     /**
-     * Classifies a non-200 answer of a cell.
+     * Classifies a non-200 answer of a cell. The reason is ours — the HTTP status and what it means
+     * here — never text of the cell's: a cell (or whatever answers at its address) may put anything in
+     * its answer, and {@code cellsStatus} would hand it to the caller.
      *
-     * @param httpStatus   the HTTP status code
-     * @param statusString the envelope's {@code statusString}, or null when the body had none
+     * @param httpStatus the HTTP status code
+     * @param errorBody  the start of the answer's body (only used to recognise the product's
+     *                   unknown-project error), or null
      */
-    public static CellFailure ofHttp(int httpStatus, String statusString) {
-        String reason = "HTTP " + httpStatus + (statusString == null || statusString.isBlank() ? "" : " " + statusString);
-        CellStatus status;
+    public static CellFailure ofHttp(int httpStatus, String errorBody) {
+        String prefix = "HTTP " + httpStatus + ": ";
         if (httpStatus == 401 || httpStatus == 403) {
-            status = UNAUTHORIZED;
-        } else if (httpStatus == 404 || (httpStatus == 400 && statusString != null && statusString.startsWith(UNKNOWN_PROJECT))) {
-            status = NOT_FOUND;
-        } else {
-            status = ERROR;
+            return new CellFailure(UNAUTHORIZED, prefix + "the cell refused the signature of this cid and sk");
         }
-        return new CellFailure(status, httpStatus >= 300 && httpStatus < 400 ? reason + " (redirects are not followed)" : reason);
+        if (httpStatus == 404 || (httpStatus == 400 && errorBody != null && errorBody.contains(UNKNOWN_PROJECT))) {
+            return new CellFailure(NOT_FOUND, prefix + "the cell has no such project for this cid");
+        }
+        if (httpStatus >= 300 && httpStatus < 400) {
+            return new CellFailure(ERROR, prefix + "redirects are not followed");
+        }
+        return new CellFailure(ERROR, prefix + "the cell answered an error");
     }
 
     /**
@@ -66,8 +71,10 @@ public enum CellStatus {
         return new CellFailure(ERROR, describe(failure));
     }
 
+    /** Exception texts are local (socket, client library) but may quote what the peer sent: one short line at most. */
     private static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.lines().findFirst().orElse(""));
+        String text = t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.lines().findFirst().orElse(""));
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 }

@@ -1,6 +1,7 @@
 package io.smlfusion.fusion;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,7 +42,11 @@ public final class FusionProject implements Project {
         return header;
     }
 
-    /** Refreshes when due (see {@link FusionRefresh} for when this waits), then reads the merge. */
+    /**
+     * Refreshes when due (see {@link FusionRefresh} for when this waits), then reads the merge.
+     *
+     * @throws FusionUnavailableException when there is no merge yet and none arrived within the deadline
+     */
     @Override
     public <T> T read(Function<ProjectStatistics, T> reader) {
         return reader.apply(refresh.readable().statistics());
@@ -63,7 +68,7 @@ public final class FusionProject implements Project {
      * §4.5; never the secrets in clear); {@code params.fusion_fetch_error} after a refresh in which
      * some cell failed; and the provenance of the merge being served — {@code fusionMerge}
      * ({@code partial}, {@code cellsMerged}, {@code cellsTotal}, {@code rowCount}, {@code ageMs},
-     * {@code lastRefreshFailed}) and {@code fusionCells}, per cell {@code host}, {@code cid},
+     * {@code lastRefreshFailed}, {@code stale} and, when stale, {@code staleReason}) and {@code fusionCells}, per cell {@code host}, {@code cid},
      * {@code pid}, {@code status}, {@code reason}, {@code inMerge}, {@code rowCount},
      * {@code snapshotAgeMs}.
      */
@@ -74,8 +79,9 @@ public final class FusionProject implements Project {
         if (state.fetchError() != null) {
             params.put("fusion_fetch_error", state.fetchError());
         }
-        info.put("fusionMerge", state.mergeProvenance(clock.instant()));
-        info.put("fusionCells", state.cellProvenance(clock.instant()));
+        Instant now = clock.instant();
+        info.put("fusionMerge", state.mergeProvenance(now, refresh.staleReason(now)));
+        info.put("fusionCells", state.cellProvenance(now));
     }
 
     List<CellInfo> cells() {

@@ -48,7 +48,7 @@ public class FusionProjects {
 
     /** @throws IllegalStateException when the list was not sealed with this server's key */
     public FusionProject restore(ProjectHeader header, String sealedCells) {
-        return create(header, CellList.parse(sealing.unseal(header.cid(), sealedCells)));
+        return create(header, CellList.parseStored(sealing.unseal(header.cid(), sealedCells)));
     }
 
     public String seal(FusionProject fusion) {

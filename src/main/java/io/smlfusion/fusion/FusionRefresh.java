@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -12,16 +14,17 @@ import java.util.logging.Logger;
 
 /**
  * The just-in-time refresh of one fusion (DESIGN §6): at most one refresh at a time, started by a
- * read that finds the state due, fetching every cell in parallel on the executor (on the server,
- * {@link CellCallers}) and merging with {@link FusionMerge}.
+ * read that finds the state due, asking every cell in parallel through {@link CellCallers} — each
+ * call bounded by the deadline, so a refresh is over within the deadline — and merging with
+ * {@link FusionMerge}. N concurrent reads cause one fetch per cell (single flight).
  *
- * <p><b>Reads do not block on a refresh once a merge exists.</b> A read that finds the merge due
- * starts the refresh (or finds it running) and answers from the last good merge at once; the new
- * merge serves the reads that come after it is installed. So a fused answer is at most one
- * interval plus one refresh old, and the throughput of fused reads does not depend on the slowest
- * cell. Only a read that has <em>no</em> merge to serve — the first after creation, restart or
- * {@code updateCellsInfo} — waits, and only for the refresh in flight. N concurrent reads cause
- * one fetch per cell (single flight).
+ * <p><b>When a read waits</b> ({@link RefreshPolicy.Mode}): reads inside the interval never wait.
+ * In {@code WAIT} mode (the default) a read that finds the merge due waits for the refresh it
+ * starts or finds running, at most the deadline, and answers from the new merge; from the last good
+ * merge only when the refresh failed or the deadline passed, and then {@link #staleReason} says so.
+ * In {@code BACKGROUND} mode such a read answers from the last good merge at once, so a fused answer
+ * may be one interval plus one refresh old. In both modes a read with <em>no</em> merge to serve
+ * waits at most the deadline and then gets {@link FusionUnavailableException}.
  *
  * <p>A refresh is due when the last <em>attempt</em> is older than the interval: after a failure
  * the cells are asked again one interval later, not at every read, so a struggling cell is not
@@ -32,7 +35,7 @@ final class FusionRefresh {
     private static final Logger LOG = Logger.getLogger(FusionRefresh.class.getName());
 
     private final CellFetcher fetcher;
-    private final Executor executor;
+    private final CellCallers callers;
     private final Clock clock;
     private final Supplier<RefreshPolicy> policy;
     private final AtomicLong version = new AtomicLong();
@@ -41,9 +44,9 @@ final class FusionRefresh {
     /** The refresh running now, or null; guarded by {@code this}. */
     private CompletableFuture<FusionState> inFlight;
 
-    FusionRefresh(List<CellInfo> cells, CellFetcher fetcher, Executor executor, Clock clock, Supplier<RefreshPolicy> policy) {
+    FusionRefresh(List<CellInfo> cells, CellFetcher fetcher, CellCallers callers, Clock clock, Supplier<RefreshPolicy> policy) {
         this.fetcher = fetcher;
-        this.executor = executor;
+        this.callers = callers;
         this.clock = clock;
         this.policy = policy;
         this.state = FusionState.initial(0, cells);
@@ -59,20 +62,57 @@ final class FusionRefresh {
         return version.get();
     }
 
-    /** The state a reader should use now; starts a refresh when one is due, waits only when there is no merge at all. */
+    /**
+     * The state a reader should use now; starts a refresh when one is due and waits for it as the
+     * mode says, never longer than the deadline.
+     *
+     * @throws FusionUnavailableException when there is no merge and none arrived within the deadline
+     */
     FusionState readable() {
+        RefreshPolicy current = policy.get();
+        Deadline deadline = Deadline.after(current.deadline());
         while (true) {
             FusionState seen = state;
-            CompletableFuture<FusionState> refresh = startIfDue();
-            if (refresh == null || seen.hasMerge()) {
+            CompletableFuture<FusionState> refresh = startIfDue(current);
+            if (refresh == null || (seen.hasMerge() && current.mode() == RefreshPolicy.Mode.BACKGROUND)) {
                 return seen;
             }
-            FusionState after = refresh.join();
+            FusionState after = await(refresh, deadline);
+            if (after == null || (!after.hasMerge() && deadline.passed())) {
+                if (seen.hasMerge()) {
+                    return seen;
+                }
+                throw new FusionUnavailableException("The fusion has no merge yet: its cells did not answer within "
+                        + FusionConfig.DEADLINE_KEY + " = " + current.deadline().toMillis() + " ms; the refresh goes on, try again later");
+            }
             if (after.generation() == seen.generation()) {
                 return after;
             }
-            // the cell list was replaced meanwhile: read the new list
+            // the cell list was replaced meanwhile: read the new list, within the same deadline
         }
+    }
+
+    /**
+     * Why the merge being served may lack the cells' latest rows ({@code fusionMerge.staleReason}),
+     * or null when it is as fresh as the interval allows.
+     */
+    String staleReason(Instant now) {
+        FusionState current = state;
+        if (!current.hasMerge()) {
+            return null;
+        }
+        if (current.lastAttemptFailed()) {
+            return "the last refresh failed (see params.fusion_fetch_error): this is the last good merge";
+        }
+        RefreshPolicy settings = policy.get();
+        // while a refresh runs the state is due (its attempt is only recorded when it installs)
+        if (!current.due(now, settings.interval())) {
+            return null;
+        }
+        return settings.mode() == RefreshPolicy.Mode.BACKGROUND
+                ? "a refresh runs in the background (" + FusionConfig.REFRESH_MODE_KEY + "=background): this is the previous merge"
+                : "the refresh did not finish within " + FusionConfig.DEADLINE_KEY + " = " + settings.deadline().toMillis()
+                        + " ms: this is the last good merge";
     }
 
     /** A new cell list: the merge of the old one is dropped, so the next read fetches the new cells at once. */
@@ -82,21 +122,34 @@ final class FusionRefresh {
         version.incrementAndGet();
     }
 
-    private synchronized CompletableFuture<FusionState> startIfDue() {
+    /** @return the refreshed state, or null when the deadline passed first or the refresh broke */
+    private static FusionState await(CompletableFuture<FusionState> refresh, Deadline deadline) {
+        try {
+            return refresh.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private synchronized CompletableFuture<FusionState> startIfDue(RefreshPolicy current) {
         if (inFlight != null) {
             return inFlight;
         }
-        RefreshPolicy current = policy.get();
         Instant startedAt = clock.instant();
         if (!state.due(startedAt, current.interval())) {
             return null;
         }
         FusionState base = state;
+        Deadline deadline = Deadline.after(current.deadline());
         List<CompletableFuture<CellAnswer>> answers = base.cells().stream()
-                .map(cell -> CompletableFuture.supplyAsync(() -> fetcher.answer(cell), executor))
+                .map(cell -> callers.ask(fetcher, cell, deadline))
                 .toList();
+        // every answer is complete by the deadline (CellCallers.ask), and all are complete here
         CompletableFuture<FusionState> refresh = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(done -> FusionMerge.next(base, answers.stream().map(CompletableFuture::join).toList(),
+                .thenApply(done -> FusionMerge.next(base, answers.stream().map(answer -> answer.getNow(null)).toList(),
                         current, startedAt, clock.instant()))
                 .thenApply(this::install);
         inFlight = refresh;

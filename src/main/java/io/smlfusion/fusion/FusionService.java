@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,16 +68,15 @@ public class FusionService {
     /**
      * Probes the cells of the list — not necessarily those of {@code pid}, which must only exist —
      * in parallel, with the same signed export call a refresh makes, so {@code OK} means the cell
-     * would contribute to a merge. A host the allow-list refuses is reported {@code ERROR}, not called.
+     * would contribute to a merge. A host the allow-list refuses is reported {@code ERROR}, not
+     * called; a cell that has not answered by the deadline is {@code TIMEOUT}.
      *
      * @return the FusionCellStatusList, in the order of the list
      */
     public String cellsStatus(String cid, String pid, String cellListJson) {
         projects.project(cid, pid);
-        List<CompletableFuture<CellAnswer>> probes = CellList.parse(cellListJson).stream()
-                .map(cell -> CompletableFuture.supplyAsync(() -> cells.answer(cell), callers))
-                .toList();
-        return CellList.statusJson(probes.stream().map(CompletableFuture::join).toList());
+        List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
+        return CellList.statusJson(callers.askAll(cells, cellList, Deadline.after(config.deadline())));
     }
 
     private FusionProject fusion(String cid, String pid) {
@@ -91,7 +89,7 @@ public class FusionService {
     }
 
     private List<CellInfo> callableCells(String cellListJson) {
-        List<CellInfo> cellList = CellList.parse(cellListJson);
+        List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
         config.hostPolicy().requireCallable(cellList);
         return cellList;
     }

@@ -50,8 +50,12 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
         return lastAttempt == null || !now.isBefore(lastAttempt.plus(interval));
     }
 
-    /** {@code smlInfo.fusionMerge}: the merge being served and how the last refresh went. */
-    public Map<String, Object> mergeProvenance(Instant now) {
+    /**
+     * {@code smlInfo.fusionMerge}: the merge being served and how the last refresh went.
+     *
+     * @param staleReason why the merge may lack the cells' latest rows, or null when it does not
+     */
+    public Map<String, Object> mergeProvenance(Instant now, String staleReason) {
         Map<String, Object> merge = new LinkedHashMap<>();
         merge.put("partial", partial);
         merge.put("cellsMerged", reports.stream().filter(CellReport::inMerge).count());
@@ -61,6 +65,10 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
             merge.put("ageMs", Duration.between(mergedAt, now).toMillis());
         }
         merge.put("lastRefreshFailed", lastAttemptFailed);
+        merge.put("stale", staleReason != null);
+        if (staleReason != null) {
+            merge.put("staleReason", staleReason);
+        }
         return merge;
     }
 

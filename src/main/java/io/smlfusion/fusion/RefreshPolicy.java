@@ -3,24 +3,49 @@ package io.smlfusion.fusion;
 import java.time.Duration;
 
 /**
- * When a fusion refreshes and what counts as success, read from configuration at each refresh so a
- * change applies without restart.
+ * When a fusion refreshes, what counts as success and how long a read waits, read from
+ * configuration at each read so a change applies without restart.
  *
  * @param interval minimum time between two refreshes of one fusion
  *                 ({@code rtlm.option.sml.fusion.prefetch.min.time.ms})
  * @param minCells cells that must answer for a refresh to replace the merge; 0 means all of them
  *                 ({@code smlfusion.fusion.min.cells})
+ * @param mode     whether a read that finds the merge due waits for the refresh
+ *                 ({@code smlfusion.fusion.refresh.mode})
+ * @param deadline the longest a cell call — and so a refresh, and a read waiting for one — takes
+ *                 ({@code smlfusion.fusion.cell.deadline.ms})
  */
-public record RefreshPolicy(Duration interval, int minCells) {
+public record RefreshPolicy(Duration interval, int minCells, Mode mode, Duration deadline) {
 
     /** The product's default interval (spec §6.1). */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(15_000);
+
+    /** What a read does when it finds the merge due. */
+    public enum Mode {
+        /** waits for the refresh it starts, up to the deadline: the answer includes the cells' latest rows (the default) */
+        WAIT,
+        /** answers from the last merge at once and lets the refresh run: lower latency, answers up to one interval plus one refresh old */
+        BACKGROUND;
+
+        /** @throws IllegalArgumentException for anything but {@code wait} or {@code background} (any case) */
+        public static Mode parse(String value) {
+            for (Mode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value.strip())) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException(FusionConfig.REFRESH_MODE_KEY + " must be wait or background, not [" + value + "]");
+        }
+    }
 
     public RefreshPolicy {
         if (interval.isNegative()) {
             interval = Duration.ZERO;
         }
         minCells = Math.max(0, minCells);
+        if (deadline.isNegative() || deadline.isZero()) {
+            deadline = Duration.ofMillis(1);
+        }
     }
 
     /** How many of {@code cellCount} cells must answer: all by default, never more than there are. */

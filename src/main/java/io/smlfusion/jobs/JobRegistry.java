@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smlfusion.api.ApiException;
+import io.smlfusion.fusion.FusionUnavailableException;
 import io.smlfusion.health.FatalErrors;
 import io.smlfusion.project.QuotaExceededException;
 
@@ -67,6 +68,8 @@ public class JobRegistry {
             job.succeed(work.get(), clock.instant());
         } catch (ApiException | QuotaExceededException e) {
             job.fail(e, clock.instant());
+        } catch (FusionUnavailableException e) {
+            job.fail(new ApiException(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
             job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getMessage() + ">"),

@@ -231,13 +231,21 @@ public class ProjectService {
     }
 
     private static void validatePid(String pid) {
+        String problem = pidProblem(pid);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+    }
+
+    /** @return why {@code pid} is not a valid project id (here, or of a fusion's cell elsewhere), or null when it is */
+    public static String pidProblem(String pid) {
         if (pid == null || !PID.matcher(pid).matches() || pid.equals(".") || pid.equals("..")) {
-            throw ApiException.badRequest("Invalid project id [" + pid
-                    + "]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..");
+            return "Invalid project id [" + pid + "]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..";
         }
         if (RESERVED.contains(pid)) {
-            throw ApiException.badRequest("Invalid project id [" + pid + "]: reserved names are " + new TreeSet<>(RESERVED));
+            return "Invalid project id [" + pid + "]: reserved names are " + new TreeSet<>(RESERVED);
         }
+        return null;
     }
 
     static ApiException unknown(String cid, String pid) {

@@ -30,6 +30,12 @@ public class CustomerService {
     @Inject
     Clock clock;
 
+    /** @return why {@code cid} is not a valid customer id (here, or of a fusion's cell elsewhere), or null when it is */
+    public static String cidProblem(String cid) {
+        return cid == null || !CID.matcher(cid).matches()
+                ? "Invalid customer id [" + cid + "]: use 1 to 64 letters, digits, '.', '_' or '-'" : null;
+    }
+
     public Optional<String> secretOf(String cid) {
         return customers.find(cid).map(CustomerEntity::getSecretKey);
     }
@@ -46,8 +52,9 @@ public class CustomerService {
     /** Creates a customer with a fresh random key and answers the key (shown this once). */
     public String create(String caller, String newCid, boolean admin) {
         requireAdmin(caller, "create customers");
-        if (newCid == null || !CID.matcher(newCid).matches()) {
-            throw ApiException.badRequest("Invalid customer id [" + newCid + "]: use 1 to 64 letters, digits, '.', '_' or '-'");
+        String problem = cidProblem(newCid);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
         }
         if (customers.find(newCid).isPresent()) {
             throw ApiException.conflict("Customer [" + newCid + "] already exists");

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,11 @@ class CellListTest {
         return "{\"host\":\"" + host + "\",\"cid\":\"c1\",\"sk\":\"" + SK + "\",\"pid\":\"" + pid + "\"}";
     }
 
+    private static final String ANY_HTTP = "https?://.+";
+
     private static String refusal(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> new CellHostPolicy(CellHostPolicy.DEFAULT_ALLOW)
-                .requireCallable(CellList.parse(json)));
+        ApiException e = assertThrows(ApiException.class, () -> new CellHostPolicy(ANY_HTTP)
+                .requireCallable(CellList.parse(json, 256)));
         assertEquals(400, e.status().getStatusCode());
         assertFalse(e.getMessage().contains(SK), "never quote a secret");
         return e.getMessage();
@@ -35,9 +40,9 @@ class CellListTest {
 
     @Test
     void readsTheDocumentedFormAndRoundTrips() {
-        List<CellInfo> cells = CellList.parse(list(cell("http://charm:8080/", "p0"), cell("https://cell.example.org", "p1")));
+        List<CellInfo> cells = CellList.parse(list(cell("http://charm:8080/", "p0"), cell("https://cell.example.org", "p1")), 256);
         assertEquals(List.of(new CellInfo("http://charm:8080", "c1", SK, "p0"), new CellInfo("https://cell.example.org", "c1", SK, "p1")), cells);
-        assertEquals(cells, CellList.parse(CellList.toJson(cells)));
+        assertEquals(cells, CellList.parse(CellList.toJson(cells), 2));
         assertFalse(cells.get(0).toString().contains(SK));
     }
 
@@ -76,8 +81,81 @@ class CellListTest {
                 policy.refusal("http://cell7.example.org"));
         assertEquals("host [https://cell7.example.org.evil.net] is not allowed by smlfusion.fusion.cell.host.allow",
                 policy.refusal("https://cell7.example.org.evil.net"));
-        assertNull(new CellHostPolicy(CellHostPolicy.DEFAULT_ALLOW).refusal("http://169.254.169.254"), "the default allows any http(s) host");
         assertThrows(IllegalArgumentException.class, () -> new CellHostPolicy("(unclosed"));
+    }
+
+    @Test
+    void theDefaultAllowsOnlyThisServerItself() {
+        CellHostPolicy policy = new CellHostPolicy(CellHostPolicy.thisServer(9080, 9443));
+        for (String self : List.of("http://localhost:9080", "http://127.0.0.1:9080", "http://[::1]:9080", "https://localhost:9443")) {
+            assertNull(policy.refusal(self), self);
+        }
+        for (String other : List.of("http://169.254.169.254", "http://127.0.0.1:22", "http://[::1]", "http://0x7f000001:9080",
+                "http://localhost:9081", "https://localhost:9080", "http://cell.example.org:9080", "http://localhost:90800")) {
+            assertEquals("host [" + other + "] is not allowed by smlfusion.fusion.cell.host.allow", policy.refusal(other), other);
+        }
+    }
+
+    @Test
+    void linkLocalAndWildcardAddressesAreRefusedWhateverThePattern() {
+        CellHostPolicy any = new CellHostPolicy(ANY_HTTP);
+        assertEquals("host [http://169.254.169.254] is a link-local address (169.254.169.254), never called whatever "
+                + "smlfusion.fusion.cell.host.allow allows", any.refusal("http://169.254.169.254"));
+        assertTrue(any.refusal("http://[fe80::1]:80").startsWith("host [http://[fe80::1]:80] is a link-local address ([fe80:0:0:0:0:0:0:1])"));
+        assertTrue(any.refusal("http://[::ffff:169.254.169.254]").contains("link-local"), "IPv4-mapped");
+        assertTrue(any.refusal("http://0.0.0.0:9080").contains("the wildcard address"));
+        assertNull(any.refusal("http://127.0.0.1:9080"), "loopback is the operator's call");
+        assertEquals("Invalid FusionCellInfoList: cell 1: host [http://169.254.169.254] is a link-local address (169.254.169.254), "
+                + "never called whatever smlfusion.fusion.cell.host.allow allows", refusal(list(cell("http://169.254.169.254", "p"))));
+    }
+
+    @Test
+    void theAddressesANameResolvesToAreCheckedAtEachCallAndPlainHttpConnectsToTheCheckedOne() throws Exception {
+        InetAddress[][] answer = {{InetAddress.getByName("10.1.2.3")}};
+        CellHostPolicy policy = new CellHostPolicy("https?://cell\\.example\\.org(:[0-9]+)?", name -> answer[0]);
+        CellTarget target = policy.target("http://cell.example.org:9080");
+        assertEquals(new CellTarget(URI.create("http://10.1.2.3:9080"), "cell.example.org:9080"), target);
+        assertEquals(URI.create("http://10.1.2.3:9080/symetry/rest/c1/projects/p1"), target.projectBase("c1", "p1"));
+
+        answer[0] = new InetAddress[] {InetAddress.getByName("10.1.2.3"), InetAddress.getByName("169.254.169.254")};
+        CellFailure rebound = assertThrows(CellFailure.class, () -> policy.target("http://cell.example.org:9080"));
+        assertEquals(CellStatus.ERROR, rebound.status());
+        assertEquals("host [http://cell.example.org:9080] is a link-local address (169.254.169.254), never called whatever "
+                + "smlfusion.fusion.cell.host.allow allows", rebound.reason());
+
+        answer[0] = new InetAddress[] {InetAddress.getByName("10.1.2.3")};
+        assertEquals(new CellTarget(URI.create("https://cell.example.org:9443"), null), policy.target("https://cell.example.org:9443"),
+                "https keeps the name: TLS proves the peer is that name");
+        assertEquals(CellStatus.ERROR, assertThrows(CellFailure.class, () -> policy.target("http://other.example.org")).status());
+        CellHostPolicy unknown = new CellHostPolicy(ANY_HTTP, name -> {
+            throw new UnknownHostException(name);
+        });
+        assertEquals(CellStatus.UNREACHABLE, assertThrows(CellFailure.class, () -> unknown.target("http://nohost.invalid")).status());
+    }
+
+    @Test
+    void cellIdsFollowOurOwnIdRulesAndBecomeOneEncodedPathSegment() {
+        String traversal = "{\"host\":\"http://a:1\",\"cid\":\"../../admin\",\"sk\":\"" + SK + "\",\"pid\":\"p\"}";
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid customer id [../../admin]: use 1 to 64 letters, digits, '.', '_' or '-'",
+                refusal(list(traversal)));
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [a/b]: use 1 to 128 letters, digits, '.', '_' or '-'",
+                refusal(list(cell("http://a:1", "a/b"))));
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [..]: a path segment of dots only",
+                refusal(list(cell("http://a:1", ".."))));
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid customer id [.]: a path segment of dots only",
+                refusal(list(traversal.replace("../../admin", "."))));
+        assertEquals("a%2Fb%20c%C3%A9", CellTarget.segment("a/b cé"));
+        assertEquals("%2E%2E", CellTarget.segment(".."));
+        assertEquals("p-1_x.y~", CellTarget.segment("p-1_x.y~"));
+    }
+
+    @Test
+    void aListLongerThanTheLimitIsRefusedNamingIt() {
+        String three = list(cell("http://a:1", "p1"), cell("http://a:1", "p2"), cell("http://a:1", "p3"));
+        assertEquals(3, CellList.parse(three, 3).size());
+        ApiException e = assertThrows(ApiException.class, () -> CellList.parse(three, 2));
+        assertEquals(400, e.status().getStatusCode());
+        assertEquals("Invalid FusionCellInfoList: 3 cells, more than smlfusion.fusion.max.cells = 2", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.smlfusion.fusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -23,8 +24,17 @@ class CellStatusTest {
         assertEquals(CellStatus.NOT_FOUND, CellStatus.ofHttp(400, "Cannot Find SYMETRYML id[p9] for Customer id [c1]").status());
         assertEquals(CellStatus.ERROR, CellStatus.ofHttp(400, "Project [f] is a fusion project and cannot be exported").status());
         assertEquals(CellStatus.ERROR, CellStatus.ofHttp(500, "Generic Exception <boom>").status());
-        assertEquals("HTTP 401 Invalid Signature", CellStatus.ofHttp(401, "Invalid Signature").reason());
-        assertEquals("HTTP 302 (redirects are not followed)", CellStatus.ofHttp(302, null).reason());
+        assertEquals("HTTP 302: redirects are not followed", CellStatus.ofHttp(302, null).reason());
+    }
+
+    @Test
+    void reasonsAreOursNeverTheCellsText() {
+        String hostile = "{\"statusString\":\"<script>steal()</script> Cannot Find SYMETRYML id[x] \"}";
+        assertEquals("HTTP 401: the cell refused the signature of this cid and sk", CellStatus.ofHttp(401, hostile).reason());
+        assertEquals("HTTP 400: the cell has no such project for this cid", CellStatus.ofHttp(400, hostile).reason());
+        assertEquals("HTTP 500: the cell answered an error", CellStatus.ofHttp(500, hostile).reason());
+        String longMessage = "x".repeat(10_000);
+        assertTrue(CellStatus.ofException(new ProcessingException(longMessage)).reason().length() <= 201);
     }
 
     @Test
@@ -44,9 +54,9 @@ class CellStatusTest {
     @Test
     void aFetcherThatThrowsGivesAFailedAnswer() {
         CellInfo cell = TestCells.cell(1);
-        CellAnswer answer = ((CellFetcher) c -> {
+        CellAnswer answer = ((CellFetcher) (c, deadline) -> {
             throw new ProcessingException(new ConnectException("Connection refused"));
-        }).answer(cell);
+        }).answer(cell, Deadline.after(java.time.Duration.ofSeconds(1)));
         assertEquals(CellStatus.UNREACHABLE, answer.status());
         assertEquals("http://cell1:9080 p1: UNREACHABLE (ConnectException: Connection refused)", answer.describeFailure());
     }

@@ -47,7 +47,7 @@ final class FakeCellFetcher implements CellFetcher {
     }
 
     @Override
-    public CellSnapshot fetch(CellInfo cell) throws CellFailure {
+    public CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure {
         calls.computeIfAbsent(cell.pid(), pid -> new AtomicInteger()).incrementAndGet();
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {

@@ -45,7 +45,7 @@ class FusionMergeTest {
             long seed = delays.nextLong();
             ExecutorService pool = Executors.newFixedThreadPool(cells.size());
             try {
-                FusionProject fusion = fusion(cell -> {
+                FusionProject fusion = fusion((cell, deadline) -> {
                     int k = cells.indexOf(cell);
                     sleep(new SplittableRandom(seed + k).nextInt(30));
                     return new CellSnapshot(TestCells.learned(blocks.get(k)), Instant.EPOCH);
@@ -64,7 +64,7 @@ class FusionMergeTest {
 
     @Test
     void fusionEqualsOneProjectThatLearnedEveryCell() {
-        FusionProject fusion = fusion(cell -> new CellSnapshot(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
+        FusionProject fusion = fusion((cell, deadline) -> new CellSnapshot(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
                 Runnable::run);
         ProjectStatistics expected = TestCells.learned(blocks.toArray(DataBlock[]::new));
         ProjectStatistics fused = fusion.read(ProjectStatistics::copy);
@@ -80,7 +80,7 @@ class FusionMergeTest {
             answers.add(CellAnswer.ok(cells.get(k), new CellSnapshot(StatisticsCodec.decode(exported), Instant.EPOCH)));
         }
         FusionState merged = FusionMerge.next(FusionState.initial(0, cells), answers,
-                new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0), Instant.EPOCH, Instant.EPOCH);
+                TestCells.defaultPolicy(), Instant.EPOCH, Instant.EPOCH);
         ProjectStatistics viaMergeAll = ProjectStatistics.mergeAll(answers.stream().map(a -> a.snapshot().statistics()).toList());
         assertArrayEquals(StatisticsCodec.encode(viaMergeAll), StatisticsCodec.encode(merged.merged()),
                 "the fold is ProjectStatistics.mergeAll's, bit for bit");
@@ -90,8 +90,8 @@ class FusionMergeTest {
         ProjectHeader header = new ProjectHeader("c1", "f", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 Instant.EPOCH, Instant.EPOCH, false);
         TestCells.ManualClock clock = new TestCells.ManualClock();
-        return new FusionProject(header, new FusionRefresh(cells, fetcher, executor, clock,
-                () -> new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0)), clock, json -> json);
+        return new FusionProject(header, new FusionRefresh(cells, fetcher, TestCells.callers(executor), clock,
+                TestCells::defaultPolicy), clock, json -> json);
     }
 
     private static void sleep(int millis) {

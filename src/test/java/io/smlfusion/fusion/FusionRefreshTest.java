@@ -3,6 +3,8 @@ package io.smlfusion.fusion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,16 +27,20 @@ import io.smlfusion.project.ProjectType;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 
-/** The just-in-time refresh of one fusion: single flight, non-blocking reads, interval, failures. */
+/**
+ * The just-in-time refresh of one fusion: single flight, waiting (or not) for a due refresh,
+ * deadlines, interval, failures. The interval runs on a clock the tests move; deadlines are real time.
+ */
 class FusionRefreshTest {
 
     private static final List<String> NAMES = List.of("a", "b", "c");
+    private static final Duration DEADLINE = Duration.ofMillis(400);
 
     private final TestCells.ManualClock clock = new TestCells.ManualClock();
     private final FakeCellFetcher fetcher = new FakeCellFetcher(clock);
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final List<CellInfo> cells = TestCells.cells(3);
-    private RefreshPolicy policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0);
+    private RefreshPolicy policy = policy(RefreshPolicy.Mode.WAIT, 0);
 
     FusionRefreshTest() {
         for (int k = 0; k < cells.size(); k++) {
@@ -48,10 +54,26 @@ class FusionRefreshTest {
         pool.shutdownNow();
     }
 
+    /** A deadline no test reaches by accident, even on a busy machine. */
+    private static RefreshPolicy policy(RefreshPolicy.Mode mode, int minCells) {
+        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, minCells, mode, Duration.ofSeconds(10));
+    }
+
+    /** The short deadline of the tests about deadlines. */
+    private static RefreshPolicy shortDeadline(RefreshPolicy.Mode mode) {
+        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0, mode, DEADLINE);
+    }
+
     private FusionProject fusion(Executor executor) {
         ProjectHeader header = new ProjectHeader("c1", "f1", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 clock.instant(), clock.instant(), false);
-        return new FusionProject(header, new FusionRefresh(cells, fetcher, executor, clock, () -> policy), clock, json -> json);
+        return new FusionProject(header, new FusionRefresh(cells, fetcher, TestCells.callers(executor), clock, () -> policy),
+                clock, json -> json);
+    }
+
+    /** Cell 1 learns 100 more rows: the fusion of 60 rows becomes 160. */
+    private void cellOneLearns() {
+        fetcher.answer(cells.get(0), TestCells.learned(TestCells.block(NAMES, 110, 0)));
     }
 
     private static long rows(FusionProject fusion) {
@@ -83,10 +105,11 @@ class FusionRefreshTest {
     }
 
     @Test
-    void readsServeTheLastMergeWhileARefreshRuns() throws Exception {
+    void inBackgroundModeReadsServeTheLastMergeWhileARefreshRuns() throws Exception {
+        policy = policy(RefreshPolicy.Mode.BACKGROUND, 0);
         FusionProject fusion = fusion(pool);
         assertEquals(60, rows(fusion));
-        fetcher.answer(cells.get(0), TestCells.learned(TestCells.block(NAMES, 110, 0)));
+        cellOneLearns();
         clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
         fetcher.close();
 
@@ -97,6 +120,9 @@ class FusionRefreshTest {
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "reads did not wait for the refresh");
         assertEquals(2, fetcher.calls(cells.get(0)), "one refresh for all those reads");
 
+        assertEquals(true, Described.of(fusion).merge().get("stale"));
+        assertEquals("a refresh runs in the background (smlfusion.fusion.refresh.mode=background): this is the previous merge",
+                Described.of(fusion).merge().get("staleReason"));
         long before = fusion.version();
         fetcher.open();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -107,7 +133,8 @@ class FusionRefreshTest {
     }
 
     @Test
-    void refreshesOnlyOnceTheDefaultIntervalHasPassed() {
+    void inBackgroundModeTheReadThatFindsTheMergeDueGetsThePreviousOne() {
+        policy = policy(RefreshPolicy.Mode.BACKGROUND, 0);
         FusionProject fusion = fusion(Runnable::run);
         assertEquals(60, rows(fusion));
         fetcher.answer(cells.get(1), TestCells.learned(TestCells.block(NAMES, 120, 1)));
@@ -145,6 +172,8 @@ class FusionRefreshTest {
         assertEquals("http://cell2:9080 p2: UNREACHABLE (ConnectException: Connection refused)", info.fetchError());
         assertEquals(true, info.merge().get("lastRefreshFailed"));
         assertEquals(false, info.merge().get("partial"));
+        assertEquals(true, info.merge().get("stale"));
+        assertEquals("the last refresh failed (see params.fusion_fetch_error): this is the last good merge", info.merge().get("staleReason"));
         Map<String, Object> failed = info.cells().get(1);
         assertEquals("UNREACHABLE", failed.get("status"));
         assertEquals(true, failed.get("inMerge"), "its rows from the last good merge are still served");
@@ -177,14 +206,14 @@ class FusionRefreshTest {
 
     @Test
     void aQuorumBelowAllCellsGivesALabelledPartialMerge() {
-        policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 2);
+        policy = policy(RefreshPolicy.Mode.WAIT, 2);
         fetcher.fail(cells.get(2), CellStatus.NOT_FOUND, "HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3]");
         FusionProject fusion = fusion(Runnable::run);
         assertEquals(30, rows(fusion));
         Described info = Described.of(fusion);
         assertEquals("http://cell3:9080 p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
         assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "ageMs", 0L,
-                "lastRefreshFailed", false), info.merge());
+                "lastRefreshFailed", false, "stale", false), info.merge());
         assertEquals(false, info.cells().get(2).get("inMerge"));
     }
 
@@ -198,7 +227,7 @@ class FusionRefreshTest {
         assertEquals("INCOMPATIBLE", conflict.get("status"));
         assertTrue(conflict.get("reason").toString().contains("'b'"), conflict.toString());
 
-        policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 1);
+        policy = policy(RefreshPolicy.Mode.WAIT, 1);
         FusionProject partial = fusion(Runnable::run);
         assertEquals(40, rows(partial), "cells 1 and 3; cell 2 left out");
         assertEquals(true, Described.of(partial).merge().get("partial"));
@@ -215,6 +244,111 @@ class FusionRefreshTest {
         assertEquals(1234L, info.merge().get("ageMs"));
         assertFalse(info.cells().toString().contains(cells.get(0).sk()));
         assertTrue(info.cellInfo().contains(cells.get(0).sk()), "only the (here unencrypted) fusionCellInfo has the secret");
+    }
+
+    @Test
+    void inWaitModeTheReadThatFindsTheMergeDueWaitsAndSeesTheNewRows() {
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        cellOneLearns();
+
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL.minusMillis(1));
+        assertEquals(60, rows(fusion), "inside the interval: the merge serves, no refresh");
+        assertEquals(1, fetcher.calls(cells.get(0)));
+
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(160, rows(fusion), "the read that finds the merge due waits for the refresh it starts");
+        assertEquals(2, fetcher.calls(cells.get(0)));
+        Map<String, Object> merge = Described.of(fusion).merge();
+        assertEquals(false, merge.get("stale"), merge::toString);
+        assertEquals(0L, merge.get("ageMs"));
+    }
+
+    @Test
+    void inWaitModeReadsInsideTheIntervalNeverWait() {
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        fetcher.close();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL.minusMillis(1));
+        long started = System.nanoTime();
+        for (int r = 0; r < 1000; r++) {
+            assertEquals(60, rows(fusion));
+        }
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2), "no read waited (a waiting one would wait 10 s)");
+        assertEquals(1, fetcher.calls(cells.get(0)));
+    }
+
+    @Test
+    void inWaitModeConcurrentDueReadsShareOneRefreshAndAllSeeIt() throws Exception {
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        cellOneLearns();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        fetcher.close();
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        List<Future<Long>> reads = new ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            reads.add(readers.submit(() -> rows(fusion)));
+        }
+        Thread.sleep(100);
+        fetcher.open();
+        for (Future<Long> read : reads) {
+            assertEquals(160, read.get(5, TimeUnit.SECONDS));
+        }
+        readers.shutdown();
+        for (CellInfo cell : cells) {
+            assertEquals(2, fetcher.calls(cell), "one fetch per cell for all the waiting reads");
+        }
+    }
+
+    @Test
+    void inWaitModeACellSlowerThanTheDeadlineGivesTheLastGoodMergeLabelledStale() {
+        policy = shortDeadline(RefreshPolicy.Mode.WAIT);
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        cellOneLearns();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        fetcher.close();
+
+        long started = System.nanoTime();
+        assertEquals(60, rows(fusion));
+        long waited = System.nanoTime() - started;
+        assertTrue(waited >= DEADLINE.toNanos() * 9 / 10 && waited < DEADLINE.toNanos() + TimeUnit.SECONDS.toNanos(2),
+                "waited " + waited / 1_000_000 + " ms for a deadline of " + DEADLINE.toMillis());
+        Map<String, Object> merge = Described.of(fusion).merge();
+        assertEquals(true, merge.get("stale"), merge::toString);
+        assertTrue(merge.get("staleReason").toString().startsWith("the refresh did not finish within smlfusion.fusion.cell.deadline.ms = 400 ms")
+                || merge.get("staleReason").toString().startsWith("the last refresh failed"), merge::toString);
+
+        // the timed-out refresh completes at the deadline: the cells are TIMEOUT, the last good merge serves
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Described.of(fusion).fetchError() == null && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+        assertTrue(Described.of(fusion).fetchError().contains("TIMEOUT (no complete answer within smlfusion.fusion.cell.deadline.ms = 400 ms)"),
+                Described.of(fusion).fetchError());
+        assertEquals(60, rows(fusion));
+    }
+
+    @Test
+    void withoutAnyMergeAReadWaitsAtMostTheDeadlineInEitherMode() {
+        for (RefreshPolicy.Mode mode : RefreshPolicy.Mode.values()) {
+            policy = shortDeadline(mode);
+            FusionProject fusion = fusion(pool);
+            fetcher.close();
+            FusionUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertThrows(FusionUnavailableException.class, () -> rows(fusion)), mode.name());
+            assertEquals("The fusion has no merge yet: its cells did not answer within smlfusion.fusion.cell.deadline.ms = 400 ms;"
+                    + " the refresh goes on, try again later", e.getMessage());
+            fetcher.open();
+        }
+    }
+
+    @Test
+    void theModeIsReadFromItsConfigurationValue() {
+        assertEquals(RefreshPolicy.Mode.WAIT, RefreshPolicy.Mode.parse("wait"));
+        assertEquals(RefreshPolicy.Mode.BACKGROUND, RefreshPolicy.Mode.parse(" Background "));
+        assertThrows(IllegalArgumentException.class, () -> RefreshPolicy.Mode.parse("sometimes"));
     }
 
     /** What {@link FusionProject#describe} adds to smlInfo. */

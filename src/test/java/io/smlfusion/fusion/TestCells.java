@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.smlfusion.security.SecretKeys;
 import io.smlfusion.stats.AttributeType;
@@ -17,6 +20,22 @@ import io.smlfusion.stats.ProjectStatistics;
 final class TestCells {
 
     private TestCells() {
+    }
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "test-cell-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Cell calls on {@code pool}, their deadlines on a shared daemon timer. */
+    static CellCallers callers(Executor pool) {
+        return new CellCallers(pool, DEADLINES);
+    }
+
+    /** The defaults: the product's interval, all cells, wait mode, a deadline no test reaches by accident. */
+    static RefreshPolicy defaultPolicy() {
+        return new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, 0, RefreshPolicy.Mode.WAIT, Duration.ofSeconds(10));
     }
 
     static CellInfo cell(int number) {

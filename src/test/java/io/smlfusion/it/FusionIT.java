@@ -178,8 +178,8 @@ class FusionIT {
             assertEquals(List.of(run + "-s1", run + "-s2", run + "-nothere", "closed", "nohost", "silent", "garbage"),
                     List.copyOf(statuses.keySet()), "in list order");
             assertEquals("OK", statuses.get(run + "-s1"));
-            assertTrue(statuses.get(run + "-s2").startsWith("UNAUTHORIZED (HTTP 401 "), statuses::toString);
-            assertTrue(statuses.get(run + "-nothere").startsWith("NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id"), statuses::toString);
+            assertEquals("UNAUTHORIZED (HTTP 401: the cell refused the signature of this cid and sk)", statuses.get(run + "-s2"));
+            assertEquals("NOT_FOUND (HTTP 400: the cell has no such project for this cid)", statuses.get(run + "-nothere"));
             assertTrue(statuses.get("closed").startsWith("UNREACHABLE ("), statuses::toString);
             assertTrue(statuses.get("nohost").startsWith("UNREACHABLE ("), statuses::toString);
             assertTrue(statuses.get("silent").startsWith("TIMEOUT ("), statuses::toString);
@@ -221,7 +221,7 @@ class FusionIT {
             JsonObject info = await(fusion, i -> i.getJsonObject("params").containsKey("fusion_fetch_error"));
             assertEquals(406, info.getInt("rowCount"), "the last good merge keeps serving");
             String error = info.getJsonObject("params").getString("fusion_fetch_error");
-            assertTrue(error.startsWith(SignedClient.BASE + " " + run + "-k2: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id["), error);
+            assertTrue(error.startsWith(SignedClient.BASE + " " + run + "-k2: NOT_FOUND (HTTP 400: the cell has no such project for this cid); "), error);
             assertTrue(error.contains("; " + stub.host() + " stubbed: TIMEOUT ("), error);
             assertTrue(info.getJsonObject("fusionMerge").getBoolean("lastRefreshFailed"));
             JsonObject k2 = info.getJsonArray("fusionCells").getJsonObject(1);

@@ -1,0 +1,109 @@
+package io.smlfusion.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.smlfusion.stats.AttributeType;
+import io.smlfusion.stats.DataBlock;
+import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.stats.StatisticsCodec;
+
+/** A cell's answer is read bounded in size and in time; the default size follows from the attribute limit. */
+class BoundedBodyTest {
+
+    private static final Deadline LATER = Deadline.after(Duration.ofMinutes(1));
+
+    /** An endless answer: one byte per read, each after {@code pauseMillis}. */
+    private static InputStream drip(long pauseMillis) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                b[off] = (byte) read();
+                return 1;
+            }
+        };
+    }
+
+    @Test
+    void readsAnAnswerUpToTheLimit() throws Exception {
+        byte[] answer = new byte[200_000];
+        answer[199_999] = 7;
+        assertArrayEquals(answer, BoundedBody.read(new ByteArrayInputStream(answer), 200_000, LATER));
+    }
+
+    @Test
+    void stopsOneByteAfterTheLimitNamingIt() {
+        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(new ByteArrayInputStream(new byte[200_001]), 200_000, LATER));
+        assertEquals(CellStatus.ERROR, e.status());
+        assertEquals("answer of more than 200000 bytes exceeds smlfusion.fusion.cell.max.bytes = 200000 bytes", e.reason());
+        assertEquals("answer of 5000000000 bytes (Content-Length) exceeds smlfusion.fusion.cell.max.bytes = 200000 bytes",
+                BoundedBody.tooLarge("5000000000 bytes (Content-Length)", 200_000).reason());
+    }
+
+    @Test
+    void anEndlessAnswerStopsAtTheLimitWithoutReadingOn() {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        assertEquals(CellStatus.ERROR, assertThrows(CellFailure.class, () -> BoundedBody.read(endless, 1 << 20, LATER)).status());
+    }
+
+    @Test
+    void aSlowDripStopsAtTheDeadline() {
+        Deadline deadline = Deadline.after(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(drip(20), 1 << 20, deadline));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(CellStatus.TIMEOUT, e.status());
+        assertEquals("no complete answer within smlfusion.fusion.cell.deadline.ms = 300 ms", e.reason());
+        assertTrue(tookMillis >= 290 && tookMillis < 1000, tookMillis + " ms");
+    }
+
+    @Test
+    void anErrorAnswerIsReadOnlyAsFarAsItsPrefix() throws Exception {
+        assertEquals(4096, BoundedBody.prefix(drip(0), 4096, LATER).length);
+        assertEquals(3, BoundedBody.prefix(new ByteArrayInputStream(new byte[3]), 4096, LATER).length);
+    }
+
+    @Test
+    void theDefaultLimitIsTheLargestPlainSnapshotOfTheAttributeLimit() {
+        assertEquals(50_130_020L, FusionConfig.largestPlainSnapshot(FusionConfig.DEFAULT_MAX_ATTRIBUTES));
+        int p = 40;
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            // 1024 bytes of UTF-8 (4 digits and 255 four-byte characters): the longest name the formula allows for
+            names.add(String.format("%04d", j) + "\uD83D\uDE00".repeat(255));
+        }
+        ProjectStatistics statistics = new ProjectStatistics(false, false);
+        double[] values = new double[3 * p];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = k % 7;
+        }
+        statistics.learn(new DataBlock(names, Collections.nCopies(p, AttributeType.CONTINUOUS), values, 3));
+        assertEquals(FusionConfig.largestPlainSnapshot(p), StatisticsCodec.encode(statistics).length);
+    }
+}
