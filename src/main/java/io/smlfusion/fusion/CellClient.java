@@ -33,6 +33,9 @@ public class CellClient implements CellFetcher {
     @Inject
     Clock clock;
 
+    @Inject
+    CellTransportSecurity transportSecurity;
+
     @Override
     public CellSnapshot fetch(CellInfo cell) throws CellFailure {
         String refusal = config.hostPolicy().refusal(cell.host());
@@ -58,6 +61,7 @@ public class CellClient implements CellFetcher {
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
+                .sslContext(transportSecurity.sslContextFor(cell.host()))
                 .register(new CellSigningFilter(new RequestSigner(cell.cid(), cell.sk(), clock)))
                 .register(new CellResponseMapper())
                 .build(CellApi.class);
