@@ -38,8 +38,8 @@ public class CellTransportSecurity {
     Optional<String> truststore;
 
     @Inject
-    @ConfigProperty(name = TRUSTSTORE + ".password", defaultValue = "")
-    String truststorePassword;
+    @ConfigProperty(name = TRUSTSTORE + ".password")
+    Optional<String> truststorePassword;
 
     @Inject
     @ConfigProperty(name = TRUSTSTORE + ".type", defaultValue = "PKCS12")
@@ -50,8 +50,8 @@ public class CellTransportSecurity {
     Optional<String> keystore;
 
     @Inject
-    @ConfigProperty(name = KEYSTORE + ".password", defaultValue = "")
-    String keystorePassword;
+    @ConfigProperty(name = KEYSTORE + ".password")
+    Optional<String> keystorePassword;
 
     @Inject
     @ConfigProperty(name = KEYSTORE + ".type", defaultValue = "PKCS12")
@@ -93,7 +93,8 @@ public class CellTransportSecurity {
             return null;
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(load(KEYSTORE, file.get(), keystoreType, keystorePassword), keystorePassword.toCharArray());
+        String password = keystorePassword.orElse("");
+        factory.init(load(KEYSTORE, file.get(), keystoreType, password), password.toCharArray());
         return factory.getKeyManagers();
     }
 
@@ -103,7 +104,7 @@ public class CellTransportSecurity {
             return null;
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(load(TRUSTSTORE, file.get(), truststoreType, truststorePassword));
+        factory.init(load(TRUSTSTORE, file.get(), truststoreType, truststorePassword.orElse("")));
         return factory.getTrustManagers();
     }
 

@@ -126,10 +126,10 @@ class CellTransportSecurityTest {
     private static CellTransportSecurity configured(Optional<String> truststore, Optional<String> keystore) {
         CellTransportSecurity security = new CellTransportSecurity();
         security.truststore = truststore;
-        security.truststorePassword = PASSWORD;
+        security.truststorePassword = Optional.of(PASSWORD);
         security.truststoreType = "PKCS12";
         security.keystore = keystore;
-        security.keystorePassword = PASSWORD;
+        security.keystorePassword = Optional.of(PASSWORD);
         security.keystoreType = "PKCS12";
         return security;
     }

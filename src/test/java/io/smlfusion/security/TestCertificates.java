@@ -111,7 +111,7 @@ public final class TestCertificates {
                 builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
             }
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a test certificate", e);
         }
@@ -119,8 +119,8 @@ public final class TestCertificates {
 
     private static KeyPair keyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
