@@ -83,7 +83,7 @@ public class CustomerService {
         configuredSecret.ifPresent(SecretKeys::requireValid);
         String secret = configuredSecret.orElseGet(SecretKeys::generate);
         boolean created = customers.ensureAdmin(cid, sealed(cid, secret),
-                stored -> configuredSecret.isEmpty() || secret.equals(unsealed(cid, stored)), clock.instant());
+                stored -> configuredSecret.isEmpty() || opensTo(cid, stored, secret), clock.instant());
         return created && configuredSecret.isEmpty() ? Optional.of(secret) : Optional.empty();
     }
 
@@ -104,6 +104,15 @@ public class CustomerService {
 
     private String sealed(String cid, String secretBase64) {
         return sealer.seal(owner(cid), SecretKeys.decode(secretBase64));
+    }
+
+    /** False too when the stored key cannot be opened (sealed with a lost key): the configured key replaces it. */
+    private boolean opensTo(String cid, String sealedKey, String secret) {
+        try {
+            return secret.equals(unsealed(cid, sealedKey));
+        } catch (IllegalStateException sealedWithAnotherKey) {
+            return false;
+        }
     }
 
     private String unsealed(String cid, String sealedKey) {
