@@ -95,7 +95,7 @@ class CustomerServiceArquillianIT {
         assertEquals(0, customers.sealClearKeys(), "nothing left in clear");
         assertEquals(Optional.of(clear), customers.secretOf(cid));
 
-        String path = "/symetry/rest/" + cid + "/projects";
+        String path = "/symetry/rest/" + cid + "/projects/list";
         SignedRequest signed = new RequestSigner(cid, clear, Clock.systemUTC()).sign("GET", path, null, null);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + deployment.getHost() + ":" + deployment.getPort() + path));
         signed.headers().forEach(request::header);
