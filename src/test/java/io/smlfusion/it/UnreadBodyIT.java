@@ -32,32 +32,39 @@ class UnreadBodyIT {
 
     /** Under the IT server's smlfusion.request.max.bytes (8 MiB), so only the signature check can refuse it early. */
     private static final int BODY_BYTES = 7 << 20;
+    /** Over that limit: refused on its Content-Length. */
+    private static final int TOO_LARGE_BYTES = 9 << 20;
     private static final int CHUNK = 16 << 10;
     private static final long PAUSE_MS = 10;
 
     @Test
     void aLargePostWithoutAuthenticationIsAnsweredWhileItsBodyIsStillBeingSent() throws Exception {
-        assertRefusedEarly("", "400", "Authentication header is null");
+        assertRefusedEarly("", BODY_BYTES, "400", "Authentication header is null");
+    }
+
+    @Test
+    void aBodyAnnouncedAboveTheLimitIsAnsweredWhileItIsStillBeingSent() throws Exception {
+        assertRefusedEarly("", TOO_LARGE_BYTES, "413", "smlfusion.request.max.bytes");
     }
 
     @Test
     void aLargePostForAnUnknownCustomerIsAnsweredWhileItsBodyIsStillBeingSent() throws Exception {
         String signedLooking = "Authorization: dGxUVGm4SnQjGz2tmHqanglKWyWhL8gKSia6hh3B2vI=\r\n"
                 + "sym-date: " + SymDate.now(Clock.systemUTC()) + "\r\n";
-        assertRefusedEarly(signedLooking, "401", "Invalid Signature");
+        assertRefusedEarly(signedLooking, BODY_BYTES, "401", "Invalid Signature");
     }
 
-    private static void assertRefusedEarly(String extraHeaders, String status, String statusString) throws Exception {
+    private static void assertRefusedEarly(String extraHeaders, int bodyBytes, String status, String statusString) throws Exception {
         int port = Integer.parseInt(System.getProperty("http.port", "9080"));
         String cid = "unread" + System.nanoTime();
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /symetry/rest/" + cid + "/projects/p/learn HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + BODY_BYTES + "\r\n" + extraHeaders + "\r\n")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bodyBytes + "\r\n" + extraHeaders + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
-            CompletableFuture<IOException> sending = CompletableFuture.supplyAsync(() -> send(out, sent));
+            CompletableFuture<IOException> sending = CompletableFuture.supplyAsync(() -> send(out, bodyBytes, sent));
 
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String statusLine = in.readLine();
@@ -73,11 +80,11 @@ class UnreadBodyIT {
             assertTrue(statusLine != null && statusLine.contains(" " + status + " "), statusLine);
             assertTrue(answer.contains(statusString), answer);
             assertTrue(headers.contains("connection: close"), headers::toString);
-            assertTrue(sentWhenAnswered < BODY_BYTES / 2, "answered after " + sentWhenAnswered + " of " + BODY_BYTES + " bytes");
+            assertTrue(sentWhenAnswered < bodyBytes / 2, "answered after " + sentWhenAnswered + " of " + bodyBytes + " bytes");
 
             IOException stopped = sending.get(60, TimeUnit.SECONDS);
             System.out.printf("[UnreadBodyIT] %s: answered after %,d of %,d bytes sent; sending ended after %,d bytes (%s)%n",
-                    status, sentWhenAnswered, BODY_BYTES, sent.get(), stopped == null ? "complete" : stopped.getMessage());
+                    status, sentWhenAnswered, bodyBytes, sent.get(), stopped == null ? "complete" : stopped.getMessage());
             assertTrue(endOfStream(socket), "nothing after the answer: the connection is closed, not kept for another request");
         }
     }
@@ -92,12 +99,12 @@ class UnreadBodyIT {
     }
 
     /** Sends the body slowly (about 1.6 MB/s); answers the exception that ended it, null when it all went. */
-    private static IOException send(OutputStream out, AtomicLong sent) {
+    private static IOException send(OutputStream out, int bodyBytes, AtomicLong sent) {
         byte[] chunk = new byte[CHUNK];
         Arrays.fill(chunk, (byte) '1');
         try {
-            while (sent.get() < BODY_BYTES) {
-                int n = (int) Math.min(CHUNK, BODY_BYTES - sent.get());
+            while (sent.get() < bodyBytes) {
+                int n = (int) Math.min(CHUNK, bodyBytes - sent.get());
                 out.write(chunk, 0, n);
                 out.flush();
                 sent.addAndGet(n);
