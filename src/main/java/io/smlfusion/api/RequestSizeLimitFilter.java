@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies above {@code smlfusion.request.max.bytes} with 413 before anything parses
- * them: at once when {@code Content-Length} says so, otherwise (chunked bodies) as soon as the
- * stream passes the limit.
+ * them: at once when {@code Content-Length} says so — without reading the body, and closing the
+ * connection so that the server does not read it either — otherwise (chunked bodies) as soon as
+ * the stream passes the limit.
  */
 @Provider
 @PreMatching
@@ -34,7 +35,8 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            request.abortWith(Responses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge()));
+            request.abortWith(Response.fromResponse(Responses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge()))
+                    .header("Connection", "close").build());
             return;
         }
         if (request.hasEntity()) {

@@ -43,6 +43,9 @@ public class CellClient implements CellFetcher {
     @Inject
     CellCallers callers;
 
+    @Inject
+    CellTransportSecurity transportSecurity;
+
     @Override
     public CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure {
         CellTarget target = config.hostPolicy().target(cell.host());
@@ -86,6 +89,7 @@ public class CellClient implements CellFetcher {
                 .connectTimeout(Math.min(config.connectTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
                 .readTimeout(Math.min(config.readTimeout().toMillis(), left), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
+                .sslContext(transportSecurity.sslContextFor(cell.host()))
                 .register(new CellSigningFilter(new RequestSigner(cell.cid(), cell.sk(), clock), target.hostHeader()))
                 .register(new CellResponseMapper(deadline))
                 .build(CellApi.class);

@@ -7,7 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A customer (SymetryML "user"): its id, its Base64 128-bit secret key, and whether it may administer customers. */
+/**
+ * A customer (SymetryML "user"): its id, its 128-bit secret key as the server's sealer sealed it
+ * (never in clear: a backup must not expose the tenants' keys), and whether it may administer
+ * customers. Rows written before keys were sealed hold the clear Base64 key until the start-up
+ * migration seals them; the column keeps its name and size (a sealed key takes 63 characters).
+ */
 @Entity
 @Table(name = "SML_CUSTOMER")
 public class CustomerEntity {
@@ -17,7 +22,7 @@ public class CustomerEntity {
     private String cid;
 
     @Column(name = "SECRET_KEY", nullable = false, length = 64)
-    private String secretKey;
+    private String sealedKey;
 
     @Column(name = "IS_ADMIN", nullable = false)
     private boolean admin;
@@ -31,9 +36,9 @@ public class CustomerEntity {
     protected CustomerEntity() {
     }
 
-    public CustomerEntity(String cid, String secretKey, boolean admin, Instant now) {
+    public CustomerEntity(String cid, String sealedKey, boolean admin, Instant now) {
         this.cid = cid;
-        this.secretKey = secretKey;
+        this.sealedKey = sealedKey;
         this.admin = admin;
         this.createdAt = now;
         this.keyRotatedAt = now;
@@ -43,8 +48,8 @@ public class CustomerEntity {
         return cid;
     }
 
-    public String getSecretKey() {
-        return secretKey;
+    public String getSealedKey() {
+        return sealedKey;
     }
 
     public boolean isAdmin() {
@@ -59,9 +64,14 @@ public class CustomerEntity {
         return keyRotatedAt;
     }
 
-    public void rotateKey(String newSecretKey, Instant now) {
-        this.secretKey = newSecretKey;
+    public void rotateKey(String newSealedKey, Instant now) {
+        this.sealedKey = newSealedKey;
         this.keyRotatedAt = now;
+    }
+
+    /** The same key, sealed: not a rotation. */
+    public void sealKey(String sealed) {
+        this.sealedKey = sealed;
     }
 
     public void grantAdmin() {

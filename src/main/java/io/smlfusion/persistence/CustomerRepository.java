@@ -3,6 +3,8 @@ package io.smlfusion.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,33 +40,52 @@ public class CustomerRepository {
 
     /** @return false when there is no such customer */
     @Transactional
-    public boolean rotateKey(String cid, String newSecretKey, Instant now) {
+    public boolean rotateKey(String cid, String newSealedKey, Instant now) {
         CustomerEntity customer = em.find(CustomerEntity.class, cid);
         if (customer == null) {
             return false;
         }
-        customer.rotateKey(newSecretKey, now);
+        customer.rotateKey(newSealedKey, now);
         return true;
     }
 
     /**
-     * Makes {@code cid} an administrator, creating it with {@code secretKey} when it does not exist
-     * and setting its key to {@code configuredKey} when one is given.
+     * Makes {@code cid} an administrator, creating it with {@code sealedKey} when it does not exist,
+     * and giving an existing one that key when its stored key is not to be kept.
      *
      * @return true when the customer was created now
      */
     @Transactional
-    public boolean ensureAdmin(String cid, String secretKey, boolean keyIsConfigured, Instant now) {
+    public boolean ensureAdmin(String cid, String sealedKey, Predicate<String> keepStoredKey, Instant now) {
         CustomerEntity customer = em.find(CustomerEntity.class, cid);
         if (customer == null) {
-            em.persist(new CustomerEntity(cid, secretKey, true, now));
+            em.persist(new CustomerEntity(cid, sealedKey, true, now));
             return true;
         }
         customer.grantAdmin();
-        if (keyIsConfigured && !secretKey.equals(customer.getSecretKey())) {
-            customer.rotateKey(secretKey, now);
+        if (!keepStoredKey.test(customer.getSealedKey())) {
+            customer.rotateKey(sealedKey, now);
         }
         return false;
+    }
+
+    /**
+     * Seals, in one transaction, every stored key that is still in clear.
+     *
+     * @param isClear which stored texts are clear keys
+     * @param seal    (cid, clear key) → the sealed key
+     * @return how many keys were sealed
+     */
+    @Transactional
+    public int sealClearKeys(Predicate<String> isClear, BiFunction<String, String, String> seal) {
+        int count = 0;
+        for (CustomerEntity customer : all()) {
+            if (isClear.test(customer.getSealedKey())) {
+                customer.sealKey(seal.apply(customer.getCid(), customer.getSealedKey()));
+                count++;
+            }
+        }
+        return count;
     }
 
     public long count() {

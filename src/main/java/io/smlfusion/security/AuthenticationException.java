@@ -1,5 +1,6 @@
 package io.smlfusion.security;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,18 +18,29 @@ public final class AuthenticationException extends Exception {
 
     private final int status;
     private final String maskedStringToSign;
+    private final transient Duration retryAfter;
 
     public AuthenticationException(int status, String statusString) {
-        this(status, statusString, null);
+        this(status, statusString, null, null);
     }
 
     public AuthenticationException(int status, String statusString, String maskedStringToSign) {
+        this(status, statusString, maskedStringToSign, null);
+    }
+
+    private AuthenticationException(int status, String statusString, String maskedStringToSign, Duration retryAfter) {
         super(statusString, null, false, false);
         this.status = status;
         this.maskedStringToSign = maskedStringToSign;
+        this.retryAfter = retryAfter;
     }
 
-    /** HTTP status: 400 for malformed requests, 401 for identity or signature failures. */
+    /** 429: the caller must wait before its next request is accepted. */
+    public static AuthenticationException tooManyRequests(String statusString, Duration retryAfter) {
+        return new AuthenticationException(429, statusString, null, retryAfter);
+    }
+
+    /** HTTP status: 400 for malformed requests, 401 for identity or signature failures, 429 for a full replay budget. */
     public int status() {
         return status;
     }
@@ -41,5 +53,10 @@ public final class AuthenticationException extends Exception {
     /** The verified string to sign with the secret masked; present for {@code Invalid Signature} only. */
     public Optional<String> stringToSign() {
         return Optional.ofNullable(maskedStringToSign);
+    }
+
+    /** For a 429: how long to wait (the {@code Retry-After} header). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

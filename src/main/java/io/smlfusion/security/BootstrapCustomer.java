@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the bootstrap customer at start-up so that a fresh install answers signed requests at
- * once. Its key comes from {@code smlfusion.bootstrap.secret}; without one a key is generated on
+ * Seals the customer keys an earlier release stored in clear, then creates the bootstrap customer,
+ * at start-up, so that a fresh install answers signed requests at once. Its key comes from {@code smlfusion.bootstrap.secret}; without one a key is generated on
  * the first start and printed in the server log exactly once.
  */
 @ApplicationScoped
@@ -34,6 +34,10 @@ public class BootstrapCustomer {
     private volatile boolean done;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        int sealedNow = customers.sealClearKeys();
+        if (sealedNow > 0) {
+            LOG.info("sml-fusion sealed " + sealedNow + " customer key(s) stored in clear by an earlier release");
+        }
         Optional<String> generated = customers.ensureBootstrap(cid, secret);
         done = true;
         if (generated.isPresent()) {

@@ -1,6 +1,7 @@
 package io.smlfusion.security;
 
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,8 +16,8 @@ import io.smlfusion.persistence.CustomerRepository;
 
 /**
  * Customers and their keys: the secret lookup the request verifier needs, and the administration
- * of customers (create, rotate). A secret leaves this class only towards its owner, on creation
- * or rotation.
+ * of customers (create, rotate). Keys reach the database only {@linkplain Sealer sealed}, bound to
+ * their customer; a secret leaves this class only towards its owner, on creation or rotation.
  */
 @ApplicationScoped
 public class CustomerService {
@@ -30,6 +31,9 @@ public class CustomerService {
     @Inject
     Clock clock;
 
+    @Inject
+    Sealer sealer;
+
     /** @return why {@code cid} is not a valid customer id (here, or of a fusion's cell elsewhere), or null when it is */
     public static String cidProblem(String cid) {
         return cid == null || !CID.matcher(cid).matches()
@@ -37,7 +41,7 @@ public class CustomerService {
     }
 
     public Optional<String> secretOf(String cid) {
-        return customers.find(cid).map(CustomerEntity::getSecretKey);
+        return customers.find(cid).map(customer -> unsealed(cid, customer.getSealedKey()));
     }
 
     public boolean exists(String cid) {
@@ -60,7 +64,7 @@ public class CustomerService {
             throw ApiException.conflict("Customer [" + newCid + "] already exists");
         }
         String secret = SecretKeys.generate();
-        customers.insert(new CustomerEntity(newCid, secret, admin, clock.instant()));
+        customers.insert(new CustomerEntity(newCid, sealed(newCid, secret), admin, clock.instant()));
         return secret;
     }
 
@@ -70,7 +74,7 @@ public class CustomerService {
             requireAdmin(caller, "rotate another customer's key");
         }
         String secret = SecretKeys.generate();
-        if (!customers.rotateKey(cid, secret, clock.instant())) {
+        if (!customers.rotateKey(cid, sealed(cid, secret), clock.instant())) {
             throw ApiException.badRequest("No customer with id [" + cid + "]");
         }
         return secret;
@@ -85,8 +89,41 @@ public class CustomerService {
     public Optional<String> ensureBootstrap(String cid, Optional<String> configuredSecret) {
         configuredSecret.ifPresent(SecretKeys::requireValid);
         String secret = configuredSecret.orElseGet(SecretKeys::generate);
-        boolean created = customers.ensureAdmin(cid, secret, configuredSecret.isPresent(), clock.instant());
+        boolean created = customers.ensureAdmin(cid, sealed(cid, secret),
+                stored -> configuredSecret.isEmpty() || opensTo(cid, stored, secret), clock.instant());
         return created && configuredSecret.isEmpty() ? Optional.of(secret) : Optional.empty();
+    }
+
+    /**
+     * Seals the keys that an earlier release stored in clear; run at start-up, before the first
+     * request. Idempotent.
+     *
+     * @return how many keys were sealed now
+     */
+    public int sealClearKeys() {
+        return customers.sealClearKeys(stored -> !Sealer.isSealed(stored), this::sealed);
+    }
+
+    /** The associated text that binds a sealed key to its customer, apart from any other sealed value. */
+    private static String owner(String cid) {
+        return "customer key " + cid;
+    }
+
+    private String sealed(String cid, String secretBase64) {
+        return sealer.seal(owner(cid), SecretKeys.decode(secretBase64));
+    }
+
+    /** False too when the stored key cannot be opened (sealed with a lost key): the configured key replaces it. */
+    private boolean opensTo(String cid, String sealedKey, String secret) {
+        try {
+            return secret.equals(unsealed(cid, sealedKey));
+        } catch (IllegalStateException sealedWithAnotherKey) {
+            return false;
+        }
+    }
+
+    private String unsealed(String cid, String sealedKey) {
+        return Base64.getEncoder().encodeToString(sealer.unseal(owner(cid), sealedKey));
     }
 
     private void requireAdmin(String caller, String action) {

@@ -1,7 +1,8 @@
 package io.smlfusion.security;
 
 /**
- * What {@link SignatureVerifier} needs to know about a request, taken from the wire as received.
+ * A request whose body is already in memory, taken from the wire as received (tests, and callers
+ * that verify a buffered request with {@link SignatureVerifier#verify}).
  *
  * @param verb     HTTP method
  * @param path     raw (not percent-decoded) absolute request path, e.g. {@code /symetry/rest/c1/projects}
@@ -14,4 +15,9 @@ package io.smlfusion.security;
  */
 public record IncomingRequest(String verb, String path, String fullUrl, String rawQuery, byte[] body,
                               RequestHeaders headers, String cid) {
+
+    /** Everything but the body. */
+    public RequestHead head() {
+        return new RequestHead(verb, path, fullUrl, rawQuery, headers, cid, body != null && body.length > 0);
+    }
 }

@@ -1,51 +1,94 @@
 package io.smlfusion.security;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Remembers the (cid, signature) pairs of accepted requests so that a captured request cannot be
- * sent a second time while its {@code sym-date} is still inside the acceptance window (DESIGN §5;
+ * Remembers the signatures of accepted requests, per customer, so that a captured request cannot
+ * be sent a second time while its {@code sym-date} is still inside the acceptance window (DESIGN §5;
  * the product documents no such cache, spec §14.12 — a correct client never repeats a signature,
  * because every request carries a new {@code sym-date}).
  *
- * <p>Memory is bounded twice: an entry is dropped as soon as its request date has left the window
- * (after that the window check alone refuses the request), and there are never more than
- * {@code maxEntries} entries. At the cap, the entry that would expire first is forgotten early:
- * the guard degrades to the product's behaviour (window check only) for the oldest requests
- * instead of refusing new, legitimate ones. Only verified requests are recorded, so only holders
- * of a valid key can push entries out.
+ * <p>An entry is never forgotten before its request date has left the window: forgetting it earlier
+ * would make that request replayable. Memory is bounded per customer instead: a customer that has
+ * {@code maxPerCustomer} requests inside the window is {@linkplain Verdict#CUSTOMER_FULL refused}
+ * until its oldest entry expires. Each customer fills only its own budget, so no customer can push
+ * another one's entries out. Only verified requests are recorded, so only the holder of a key can
+ * fill that key's budget.
  *
- * <p>Expired entries are swept from the head of an expiry-ordered queue on every call, so a sweep
- * costs O(log n) per dropped entry and nothing when there is nothing to drop. All methods are
- * thread-safe; the lock is held for a map lookup and a heap insertion.
+ * <p>Expired entries are swept from the head of the caller's expiry-ordered queue on every call
+ * (O(log n) per dropped entry), and the customers that went quiet are swept at most once per
+ * {@link #FULL_SWEEP_INTERVAL}. All methods are thread-safe.
  */
 public final class ReplayGuard {
 
-    /** Default cap: about six minutes of traffic at 270 requests per second. */
-    public static final int DEFAULT_MAX_ENTRIES = 100_000;
+    /** Default budget: 100,000 requests in the window, about 280 requests per second per customer. */
+    public static final int DEFAULT_MAX_PER_CUSTOMER = 100_000;
 
-    private record Use(String cid, String signature) {
+    static final Duration FULL_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
+    /** What the guard says about a signature. */
+    public enum Verdict {
+        /** not seen inside the window (and, when recording, now remembered) */
+        ACCEPTED,
+        /** already used inside the window */
+        REPLAYED,
+        /** the customer's budget is full; see {@link #retryAfter} */
+        CUSTOMER_FULL
     }
 
-    private record Expiry(Use use, Instant forgetAfter) {
+    private record Expiry(String signature, Instant forgetAfter) {
     }
 
-    private final int maxEntries;
-    private final Set<Use> used = new HashSet<>();
-    private final PriorityQueue<Expiry> byExpiry = new PriorityQueue<>((a, b) -> a.forgetAfter.compareTo(b.forgetAfter));
+    private static final class CustomerUses {
+        final Set<String> signatures = new HashSet<>();
+        final PriorityQueue<Expiry> byExpiry = new PriorityQueue<>((a, b) -> a.forgetAfter.compareTo(b.forgetAfter));
+
+        void sweep(Instant now) {
+            while (!byExpiry.isEmpty() && byExpiry.peek().forgetAfter.isBefore(now)) {
+                signatures.remove(byExpiry.poll().signature);
+            }
+        }
+    }
+
+    private final int maxPerCustomer;
+    private final Map<String, CustomerUses> byCustomer = new HashMap<>();
+    private Instant lastFullSweep = Instant.MIN;
 
     public ReplayGuard() {
-        this(DEFAULT_MAX_ENTRIES);
+        this(DEFAULT_MAX_PER_CUSTOMER);
     }
 
-    public ReplayGuard(int maxEntries) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+    public ReplayGuard(int maxPerCustomer) {
+        if (maxPerCustomer < 1) {
+            throw new IllegalArgumentException("the replay budget per customer must be positive: " + maxPerCustomer);
         }
-        this.maxEntries = maxEntries;
+        this.maxPerCustomer = maxPerCustomer;
+    }
+
+    public int maxPerCustomer() {
+        return maxPerCustomer;
+    }
+
+    /**
+     * What {@link #record} would answer now, without recording anything: lets a request be refused
+     * before its body is read.
+     */
+    public synchronized Verdict check(String cid, String signature, Instant now) {
+        CustomerUses uses = swept(cid, now);
+        if (uses == null) {
+            return Verdict.ACCEPTED;
+        }
+        if (uses.signatures.contains(signature)) {
+            return Verdict.REPLAYED;
+        }
+        return uses.signatures.size() >= maxPerCustomer ? Verdict.CUSTOMER_FULL : Verdict.ACCEPTED;
     }
 
     /**
@@ -53,30 +96,59 @@ public final class ReplayGuard {
      *
      * @param forgetAfter the instant after which the request date is outside the acceptance window
      * @param now         the current time
-     * @return {@code true} on the first use, {@code false} when the pair is already remembered
+     * @return {@link Verdict#ACCEPTED} when the signature is now remembered; otherwise why not
      */
-    public synchronized boolean firstUse(String cid, String signature, Instant forgetAfter, Instant now) {
-        sweep(now);
-        Use use = new Use(cid, signature);
-        if (used.contains(use)) {
-            return false;
+    public synchronized Verdict record(String cid, String signature, Instant forgetAfter, Instant now) {
+        Verdict verdict = check(cid, signature, now);
+        if (verdict == Verdict.ACCEPTED) {
+            CustomerUses uses = byCustomer.computeIfAbsent(cid, c -> new CustomerUses());
+            uses.signatures.add(signature);
+            uses.byExpiry.add(new Expiry(signature, forgetAfter));
         }
-        if (used.size() >= maxEntries) {
-            used.remove(byExpiry.poll().use);
-        }
-        used.add(use);
-        byExpiry.add(new Expiry(use, forgetAfter));
-        return true;
+        return verdict;
     }
 
-    /** How many signatures are remembered (for metrics and tests). */
+    /** How long until the customer's oldest entry leaves the window (at least one second). */
+    public synchronized Duration retryAfter(String cid, Instant now) {
+        CustomerUses uses = swept(cid, now);
+        if (uses == null) {
+            return Duration.ZERO;
+        }
+        Duration untilFree = Duration.between(now, uses.byExpiry.peek().forgetAfter);
+        return untilFree.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : untilFree;
+    }
+
+    /** How many signatures are remembered over all customers (for metrics and tests). */
     public synchronized int size() {
-        return used.size();
+        return byCustomer.values().stream().mapToInt(uses -> uses.signatures.size()).sum();
     }
 
-    private void sweep(Instant now) {
-        while (!byExpiry.isEmpty() && byExpiry.peek().forgetAfter.isBefore(now)) {
-            used.remove(byExpiry.poll().use);
+    /** The caller's entries, swept; {@code null} when it has none left. */
+    private CustomerUses swept(String cid, Instant now) {
+        sweepQuietCustomers(now);
+        CustomerUses uses = byCustomer.get(cid);
+        if (uses == null) {
+            return null;
+        }
+        uses.sweep(now);
+        if (uses.signatures.isEmpty()) {
+            byCustomer.remove(cid);
+            return null;
+        }
+        return uses;
+    }
+
+    private void sweepQuietCustomers(Instant now) {
+        if (lastFullSweep.plus(FULL_SWEEP_INTERVAL).isAfter(now)) {
+            return;
+        }
+        lastFullSweep = now;
+        for (Iterator<CustomerUses> it = byCustomer.values().iterator(); it.hasNext(); ) {
+            CustomerUses uses = it.next();
+            uses.sweep(now);
+            if (uses.signatures.isEmpty()) {
+                it.remove();
+            }
         }
     }
 }

@@ -82,12 +82,12 @@ public final class RequestSigner {
         if (body == null || body.length == 0) {
             return "";
         }
-        return Base64.getEncoder().encodeToString(md5(body));
+        return Base64.getEncoder().encodeToString(md5Digest().digest(body));
     }
 
-    static byte[] md5(byte[] bytes) {
+    static MessageDigest md5Digest() {
         try {
-            return MessageDigest.getInstance("MD5").digest(bytes);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is a mandatory JDK algorithm", e);
         }

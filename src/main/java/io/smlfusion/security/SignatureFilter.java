@@ -1,7 +1,6 @@
 package io.smlfusion.security;
 
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -15,16 +14,21 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smlfusion.api.Responses;
 
 /**
  * Verifies the SymetryML request signature (spec §2) on every {@code /symetry/rest/{cid}/...} call
- * before any resource sees it. The body is read once here (its bytes are part of the signature)
- * and handed on unchanged.
+ * before any resource sees it. The headers are checked first: a request refused on them gets its
+ * answer without its body being read, with {@code Connection: close} so that the server does not
+ * read the rest to keep the connection. Otherwise the body is read once here, through MD5 and HMAC
+ * as it arrives, and handed on unchanged once it is verified.
  */
 @Provider
 @PreMatching
@@ -41,28 +45,47 @@ public class SignatureFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    @ConfigProperty(name = "smlfusion.security.replay.max.per.customer", defaultValue = "" + ReplayGuard.DEFAULT_MAX_PER_CUSTOMER)
+    int replayBudget;
+
     private SignatureVerifier verifier;
 
     @PostConstruct
     void init() {
-        verifier = new SignatureVerifier(customers::secretOf, clock, new ReplayGuard());
+        verifier = new SignatureVerifier(customers::secretOf, clock, new ReplayGuard(replayBudget));
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         List<PathSegment> segments = request.getUriInfo().getPathSegments();
         String cid = segments.isEmpty() ? "" : segments.get(0).getPath();
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
         URI uri = request.getUriInfo().getRequestUri();
-        IncomingRequest incoming = new IncomingRequest(request.getMethod(), uri.getRawPath(),
-                uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), uri.getRawQuery(), body,
-                request::getHeaderString, cid);
+        boolean announcesBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+        RequestHead head = new RequestHead(request.getMethod(), uri.getRawPath(),
+                uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), uri.getRawQuery(),
+                request::getHeaderString, cid, announcesBody);
+        BodyVerification verification;
         try {
-            caller.set(verifier.verify(incoming));
+            verification = verifier.begin(head);
         } catch (AuthenticationException e) {
-            Map<String, Object> values = e.stringToSign().<Map<String, Object>>map(s -> Map.of("stringToSign", s)).orElse(Map.of());
-            request.abortWith(Responses.envelope(Response.Status.fromStatusCode(e.status()), e.statusString(), values));
+            request.abortWith(refusal(e).header("Connection", "close").build());
+            return;
         }
+        try {
+            ReceivedBody body = ReceivedBody.read(request.getEntityStream(), request.getLength(), verification);
+            caller.set(verification.finish());
+            request.setEntityStream(body.asStream());
+        } catch (AuthenticationException e) {
+            request.abortWith(refusal(e).build());
+        }
+    }
+
+    private static Response.ResponseBuilder refusal(AuthenticationException e) {
+        Map<String, Object> values = e.stringToSign().<Map<String, Object>>map(s -> Map.of("stringToSign", s)).orElse(Map.of());
+        Response.ResponseBuilder answer = Response.fromResponse(
+                Responses.envelope(Response.Status.fromStatusCode(e.status()), e.statusString(), values));
+        e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, wait.toSeconds()));
+        return answer;
     }
 }

@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * Verifies the signature of an incoming REST request (spec §2, DESIGN §5). Pure: the JAX-RS filter
- * only adapts HTTP to an {@link IncomingRequest} and turns an {@link AuthenticationException} into
+ * Verifies the signature of an incoming REST request (spec §2, DESIGN §5) in two steps, so that a
+ * request is refused before its body is read whenever the headers alone suffice: {@link #begin}
+ * checks the headers, the customer and the replay state, then the returned
+ * {@link BodyVerification} takes the body as it streams in (MD5 and HMAC, no copy) and finishes the
+ * check. Pure: the JAX-RS filter only adapts HTTP and turns an {@link AuthenticationException} into
  * the envelope.
  *
  * <p>Checks run in this order; the first failure is reported:
@@ -21,16 +25,18 @@ import java.util.function.Function;
  * <li>{@code sym-date} missing or blank → 400 {@value #MISSING_DATE}</li>
  * <li>{@code sym-date} unparsable → 400 {@value #INVALID_DATE}</li>
  * <li>request time more than 5 min behind or 1 min ahead of the clock → 400 {@value #OUT_OF_WINDOW}</li>
- * <li>unknown cid → 401 {@value #INVALID_USER}</li>
  * <li>a non-blank {@code Customer-ID} header that differs from the path cid → 401</li>
+ * <li>unknown cid → 401 {@value #INVALID_SIGNATURE}, exactly as a MAC mismatch, so that nobody can
+ *     tell which customer ids exist (the log tells the operator which it was)</li>
+ * <li>(cid, signature) already accepted inside the window → 401 {@value #REPLAYED}</li>
+ * <li>the customer's replay budget full → 429 with {@code Retry-After}</li>
+ * <li>— the body is read from here on —</li>
  * <li>a non-blank {@code Content-MD5} that differs from the MD5 of the body → 400 {@value #MD5_MISMATCH}</li>
  * <li>MAC mismatch over both the path and the full-URL resource → 401 {@value #INVALID_SIGNATURE},
- *     with the path-form string to sign, secret masked</li>
- * <li>(cid, signature) already accepted inside the window → 401 {@value #REPLAYED}</li>
+ *     with the path-form string to sign, secret and body masked</li>
+ * <li>the replay checks again, atomically with recording the signature</li>
  * </ol>
- * Everything that needs no key comes first, so malformed requests are refused without a database
- * lookup, and unknown callers learn nothing about the body checks. The replay check comes last so
- * that only requests with a valid MAC are ever recorded — a forger cannot fill the guard.
+ * Only requests with a valid MAC are ever recorded — a forger cannot fill the guard.
  *
  * <p>The {@code Content-MD5} line of the string to sign is the header as received, once it has been
  * checked against the body; a body sent without the header is therefore verified against an empty
@@ -48,13 +54,16 @@ public final class SignatureVerifier {
     public static final String MISSING_DATE = "sym-date header is null";
     public static final String INVALID_DATE = "Invalid Date Format";
     public static final String OUT_OF_WINDOW = "Please update your server time, it is likely out of sync with UTC";
-    public static final String INVALID_USER = "Invalid User";
     public static final String MD5_MISMATCH = "Md5 do not match";
+    /** The answer to an unknown customer and to a MAC mismatch alike (spec §2.5 documents both strings). */
     public static final String INVALID_SIGNATURE = "Invalid Signature";
     public static final String REPLAYED = "Replayed request: this signature was already used";
 
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
+    static final int BAD_REQUEST = 400;
+    static final int UNAUTHORIZED = 401;
+
+    private static final Logger LOG = Logger.getLogger(SignatureVerifier.class.getName());
+    private static final Pattern LOGGABLE_CID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final Function<String, Optional<String>> secrets;
     private final Clock clock;
@@ -72,10 +81,12 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @return the verified caller
+     * Every check that needs no body.
+     *
+     * @return the verification to feed the body to
      * @throws AuthenticationException at the first failed check, see the class comment
      */
-    public AuthenticatedCustomer verify(IncomingRequest request) throws AuthenticationException {
+    public BodyVerification begin(RequestHead request) throws AuthenticationException {
         RequestHeaders headers = request.headers();
         String authorization = headers.get(SymHeaders.AUTHORIZATION);
         if (isBlank(authorization)) {
@@ -88,25 +99,64 @@ public final class SignatureVerifier {
         Instant now = clock.instant();
         Instant requestTime = requestTime(symDate, now);
         String cid = request.cid();
-        String secret = (isBlank(cid) ? Optional.<String>empty() : secrets.apply(cid))
-                .orElseThrow(() -> new AuthenticationException(UNAUTHORIZED, INVALID_USER));
         String customerId = headers.get(SymHeaders.CUSTOMER_ID);
         if (!isBlank(customerId) && !customerId.equals(cid)) {
             throw new AuthenticationException(UNAUTHORIZED,
                     "Customer-ID header [" + customerId + "] does not match the customer in the path [" + cid + "]");
         }
-        String contentMd5 = checkedContentMd5(headers.get(SymHeaders.CONTENT_MD5), request.body());
-
-        StringToSign pathForm = new StringToSign(request.verb(), contentMd5, symDate, cid, request.body(),
+        String contentMd5 = headers.get(SymHeaders.CONTENT_MD5);
+        StringToSign pathForm = new StringToSign(request.verb(), isBlank(contentMd5) ? "" : contentMd5, symDate, cid, null,
                 request.path(), request.rawQuery());
-        String signature = RequestSigner.signature(secret, pathForm);
-        if (!sameMac(signature, authorization) && !matchesFullUrlForm(request, pathForm, secret, authorization)) {
-            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, pathForm.masked());
+        Optional<String> secret = isBlank(cid) ? Optional.empty() : secrets.apply(cid);
+        if (secret.isEmpty()) {
+            LOG.info(() -> "Refused a request for the unknown customer [" + loggable(cid) + "] (answered " + INVALID_SIGNATURE + ")");
+            throw invalidSignature(pathForm, request.announcesBody());
         }
-        if (!replayGuard.firstUse(cid, authorization, requestTime.plus(MAX_AGE), now)) {
-            throw new AuthenticationException(UNAUTHORIZED, REPLAYED);
+        refuseReplay(replayGuard.check(cid, authorization, now), cid, now);
+        return new BodyVerification(request, pathForm, secret.get(), authorization, requestTime, isBlank(contentMd5) ? null : contentMd5,
+                this);
+    }
+
+    /**
+     * Verifies a request whose body is already in memory.
+     *
+     * @return the verified caller
+     * @throws AuthenticationException at the first failed check, see the class comment
+     */
+    public AuthenticatedCustomer verify(IncomingRequest request) throws AuthenticationException {
+        BodyVerification verification = begin(request.head());
+        if (request.body() != null) {
+            verification.update(request.body(), 0, request.body().length);
         }
-        return new AuthenticatedCustomer(cid, secret, requestTime);
+        return verification.finish();
+    }
+
+    /** Records a verified signature, the last step of {@link BodyVerification#finish}. */
+    void record(String cid, String signature, Instant requestTime) throws AuthenticationException {
+        Instant now = clock.instant();
+        refuseReplay(replayGuard.record(cid, signature, requestTime.plus(MAX_AGE), now), cid, now);
+    }
+
+    static AuthenticationException invalidSignature(StringToSign pathForm, boolean hasBody) {
+        return new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, pathForm.echo(hasBody));
+    }
+
+    static void logMismatch(String cid) {
+        LOG.info(() -> "Refused a request of customer [" + loggable(cid) + "]: the signature does not match its key");
+    }
+
+    private void refuseReplay(ReplayGuard.Verdict verdict, String cid, Instant now) throws AuthenticationException {
+        switch (verdict) {
+            case ACCEPTED -> {
+            }
+            case REPLAYED -> throw new AuthenticationException(UNAUTHORIZED, REPLAYED);
+            case CUSTOMER_FULL -> {
+                Duration retryAfter = replayGuard.retryAfter(cid, now);
+                throw AuthenticationException.tooManyRequests("Too many requests for customer [" + cid + "]: "
+                        + replayGuard.maxPerCustomer() + " signatures inside the acceptance window is its limit"
+                        + " (smlfusion.security.replay.max.per.customer); retry after " + retryAfter.toSeconds() + " s", retryAfter);
+            }
+        }
     }
 
     private static Instant requestTime(String symDate, Instant now) throws AuthenticationException {
@@ -122,28 +172,14 @@ public final class SignatureVerifier {
         return requestTime;
     }
 
-    /** The Content-MD5 line to verify with: the header once it matches the body, else empty. */
-    private static String checkedContentMd5(String header, byte[] body) throws AuthenticationException {
-        if (isBlank(header)) {
-            return "";
-        }
-        String actual = Base64.getEncoder().encodeToString(RequestSigner.md5(body == null ? new byte[0] : body));
-        if (!actual.equals(header)) {
-            throw new AuthenticationException(BAD_REQUEST, MD5_MISMATCH);
-        }
-        return header;
-    }
-
-    /** Legacy clients sign the URL from the scheme up to the query (spec §2.3 rule 7, §14.2). */
-    private static boolean matchesFullUrlForm(IncomingRequest request, StringToSign pathForm, String secret,
-                                              String authorization) {
-        return request.fullUrl() != null
-                && sameMac(RequestSigner.signature(secret, pathForm.withResource(request.fullUrl())), authorization);
-    }
-
     /** Constant time, so response timing does not reveal how much of a forged MAC was right. */
-    private static boolean sameMac(String expected, String presented) {
+    static boolean sameMac(String expected, String presented) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A cid from the path as it may go into the log: no line breaks or control characters forged by a caller. */
+    private static String loggable(String cid) {
+        return cid != null && LOGGABLE_CID.matcher(cid).matches() ? cid : "(not a valid customer id)";
     }
 
     private static boolean isBlank(String value) {

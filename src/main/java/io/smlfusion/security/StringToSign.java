@@ -17,6 +17,11 @@ public final class StringToSign {
 
     /** What the 401 answer shows instead of the secret (spec §2.5). */
     public static final String SECRET_PLACEHOLDER = "SECRETKEY";
+    /**
+     * What the 401 answer shows instead of the body: the caller has it, echoing it back would turn
+     * a refused 256 MB request into a 256 MB answer, and an unknown caller's body is never read.
+     */
+    public static final String BODY_PLACEHOLDER = "REQUESTBODY";
 
     private final String verb;
     private final String contentMd5;
@@ -57,15 +62,39 @@ public final class StringToSign {
      * piece by piece, so that a large body is hashed where it lies instead of being copied.
      */
     void writeTo(Consumer<byte[]> sink, String secretText) {
+        writeHead(sink, secretText);
+        sink.accept(body);
+        writeTail(sink, body.length > 0);
+    }
+
+    /** The lines before the body: what a verifier can hash before the body arrives. */
+    void writeHead(Consumer<byte[]> sink, String secretText) {
         sink.accept(utf8(verb + "\n" + contentMd5 + "\n" + secretText + "\n" + symDate + "\n" + cid + "\n"));
-        if (body.length > 0) {
-            sink.accept(body);
+    }
+
+    /** The body's line end when there was a body, then the resource and query lines. */
+    void writeTail(Consumer<byte[]> sink, boolean hadBody) {
+        if (hadBody) {
             sink.accept(utf8("\n"));
         }
         sink.accept(utf8(resource + "\n"));
         if (!rawQuery.isEmpty()) {
             sink.accept(utf8(rawQuery + "\n"));
         }
+    }
+
+    /**
+     * What a refused caller is shown (spec §2.5): the secret masked, and the body, when there is
+     * one, as {@value #BODY_PLACEHOLDER} — so the answer is the same whether or not it was read.
+     */
+    public String echo(boolean hasBody) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        writeHead(out::writeBytes, SECRET_PLACEHOLDER);
+        if (hasBody) {
+            out.writeBytes(utf8(BODY_PLACEHOLDER));
+        }
+        writeTail(out::writeBytes, hasBody);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The text with the secret replaced by {@value #SECRET_PLACEHOLDER}: safe to show and log. */

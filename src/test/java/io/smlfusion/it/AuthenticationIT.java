@@ -60,9 +60,14 @@ class AuthenticationIT {
     }
 
     @Test
-    void unknownCustomer() {
+    void unknownCustomerIsAnsweredAsAWrongKey() {
         Reply reply = new SignedClient("nobody", SignedClient.BOOTSTRAP_SECRET).get("admin/customers");
-        assertAnswer(reply, 401, "UNAUTHORIZED", "Invalid User");
+        assertAnswer(reply, 401, "UNAUTHORIZED", "Invalid Signature");
+        Reply wrongKey = new SignedClient(client.cid(), "EYpWjGPaoMoFUb/jfW95PQ==").get("admin/customers");
+        String shownToTheUnknown = reply.values().getString("stringToSign");
+        String shownToTheWrongKey = wrongKey.values().getString("stringToSign");
+        assertEquals(shownToTheWrongKey.substring(shownToTheWrongKey.indexOf("\n" + client.cid() + "\n")).replace(client.cid(), "nobody"),
+                shownToTheUnknown.substring(shownToTheUnknown.indexOf("\nnobody\n")));
     }
 
     @Test

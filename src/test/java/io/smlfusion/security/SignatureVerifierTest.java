@@ -82,10 +82,10 @@ class SignatureVerifierTest {
     @Test
     void acceptsTheLegacyFullUrlResource() throws AuthenticationException {
         Map<String, String> headers = signer.signFullUrl("POST", FULL_URL, QUERY, BODY, SymDate.format(NOW)).headers();
-        verifier.verify(post(headers));
-
         IncomingRequest withoutFullUrl = new IncomingRequest("POST", PATH, null, QUERY, BODY, RequestHeaders.of(headers), "c1");
         assertFailure(401, SignatureVerifier.INVALID_SIGNATURE, withoutFullUrl);
+
+        verifier.verify(post(headers));
     }
 
     @Test
@@ -139,10 +139,54 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void unknownUser() {
-        IncomingRequest request = new IncomingRequest("POST", "/symetry/rest/c9/projects", null, null, null,
-                RequestHeaders.of(signedPost(SymDate.format(NOW))), "c9");
-        assertFailure(401, "Invalid User", request);
+    void anUnknownUserIsAnsweredExactlyAsAWrongSignature() {
+        Map<String, String> headers = new HashMap<>(signedPost(SymDate.format(NOW)));
+        headers.remove("Customer-ID");
+        AuthenticationException unknown = assertFailure(401, SignatureVerifier.INVALID_SIGNATURE,
+                new IncomingRequest("POST", "/symetry/rest/c9/projects", null, QUERY, BODY, RequestHeaders.of(headers), "c9"));
+        AuthenticationException wrongKey = assertFailure(401, SignatureVerifier.INVALID_SIGNATURE,
+                new IncomingRequest("POST", "/symetry/rest/c2/projects", null, QUERY, BODY, RequestHeaders.of(headers), "c2"));
+        assertEquals(wrongKey.stringToSign().orElseThrow().replace("\nc2\n", "\nc9\n").replace("/c2/", "/c9/"),
+                unknown.stringToSign().orElseThrow());
+    }
+
+    @Test
+    void anUnknownUserIsRefusedBeforeItsBodyIsRead() {
+        Map<String, String> headers = new HashMap<>(signedPost(SymDate.format(NOW)));
+        headers.remove("Customer-ID");
+        RequestHead head = new RequestHead("POST", "/symetry/rest/c9/projects", null, QUERY, RequestHeaders.of(headers), "c9", true);
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> verifier.begin(head));
+        assertEquals(SignatureVerifier.INVALID_SIGNATURE, e.statusString());
+        assertTrue(e.stringToSign().orElseThrow().contains("\nc9\nREQUESTBODY\n/symetry/rest/c9/projects\n"), e.stringToSign()::get);
+    }
+
+    @Test
+    void aReplayIsRefusedBeforeItsBodyIsRead() throws AuthenticationException {
+        Map<String, String> headers = signedPost(SymDate.format(NOW));
+        verifier.verify(post(headers));
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> verifier.begin(post(headers).head()));
+        assertEquals(SignatureVerifier.REPLAYED, e.statusString());
+    }
+
+    @Test
+    void aFullReplayBudgetAnswers429WithRetryAfterBeforeTheBody() throws AuthenticationException {
+        SignatureVerifier small = new SignatureVerifier(cid -> Optional.ofNullable(secrets.get(cid)), Clock.fixed(NOW, ZoneOffset.UTC),
+                new ReplayGuard(1));
+        small.verify(post(signedPost(SymDate.format(NOW.minusSeconds(60)))));
+        AuthenticationException e = assertThrows(AuthenticationException.class,
+                () -> small.begin(post(signedPost(SymDate.format(NOW))).head()));
+        assertEquals(429, e.status());
+        assertTrue(e.statusString().contains("smlfusion.security.replay.max.per.customer"), e.statusString());
+        assertEquals(Duration.ofSeconds(240), e.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void aBodyFedInChunksVerifiesAsAWholeOne() throws AuthenticationException {
+        BodyVerification verification = verifier.begin(post(signedPost(SymDate.format(NOW))).head());
+        for (int offset = 0; offset < BODY.length; offset += 7) {
+            verification.update(BODY, offset, Math.min(7, BODY.length - offset));
+        }
+        assertEquals("c1", verification.finish().cid());
     }
 
     @Test
@@ -202,14 +246,13 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void invalidSignatureEchoesThePathFormWithTheSecretMasked() {
+    void invalidSignatureEchoesThePathFormWithTheSecretAndTheBodyMasked() {
         String date = SymDate.format(NOW);
         Map<String, String> headers = new HashMap<>(signedPost(date));
         headers.put("Authorization", "Iw/ZK54v/Sb/zkVhtbVUREcQo+I0m0kAApqTpxzCpEQ=");
         AuthenticationException e = assertFailure(401, "Invalid Signature", post(headers));
         String shown = e.stringToSign().orElseThrow();
-        assertEquals("POST\nViIiEVvKtfy5e3RaK2LqsA==\nSECRETKEY\n" + date + "\nc1\n" + RequestSignerTest.CELL_LIST_ENCRYPTED
-                + "\n" + PATH + "\n" + QUERY + "\n", shown);
+        assertEquals("POST\nViIiEVvKtfy5e3RaK2LqsA==\nSECRETKEY\n" + date + "\nc1\nREQUESTBODY\n" + PATH + "\n" + QUERY + "\n", shown);
         assertFalse(shown.contains(SECRET));
     }
 
