@@ -138,9 +138,9 @@ class CellListTest {
         String traversal = "{\"host\":\"http://a:1\",\"cid\":\"../../admin\",\"sk\":\"" + SK + "\",\"pid\":\"p\"}";
         assertEquals("Invalid FusionCellInfoList: cell 1: Invalid customer id [../../admin]: use 1 to 64 letters, digits, '.', '_' or '-'",
                 refusal(list(traversal)));
-        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [a/b]: use 1 to 128 letters, digits, '.', '_' or '-'",
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [a/b]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..",
                 refusal(list(cell("http://a:1", "a/b"))));
-        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [..]: a path segment of dots only",
+        assertEquals("Invalid FusionCellInfoList: cell 1: Invalid project id [..]: use 1 to 128 letters, digits, '.', '_' or '-', other than . and ..",
                 refusal(list(cell("http://a:1", ".."))));
         assertEquals("Invalid FusionCellInfoList: cell 1: Invalid customer id [.]: a path segment of dots only",
                 refusal(list(traversal.replace("../../admin", "."))));
