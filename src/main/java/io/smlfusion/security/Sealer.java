@@ -3,10 +3,8 @@ package io.smlfusion.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -145,32 +143,16 @@ public class Sealer {
         }
     }
 
-    /** Writes a fresh key to a private temporary file, then moves it in place unless another start won the race. */
+    /** Writes a fresh key to a private file, unless another start won the race. */
     private static void generate(Path file) throws IOException {
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        Path directory = Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(directory, "sealing", ".tmp");
-        try {
-            restrictToOwner(temporary);
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-            Files.move(temporary, file);
-        } catch (FileAlreadyExistsException raced) {
+        if (!PrivateFiles.createPrivate(file, Base64.getEncoder().encodeToString(fresh))) {
             return;
-        } finally {
-            Files.deleteIfExists(temporary);
         }
         LOG.warning("No " + KEY_PROPERTY + " configured: generated a new key for sealing customer keys and fusion cell secrets in "
                 + file.toAbsolutePath() + ". Back it up (not next to the database) or configure " + KEY_PROPERTY
                 + ": without it, no customer can sign in and persisted fusion projects cannot be opened.");
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            LOG.warning("Cannot restrict the permissions of " + file + " on this file system; restrict them by hand");
-        }
     }
 
     private static byte[] decode(String base64, String source) {
