@@ -87,7 +87,13 @@ public final class Job {
         info.put("isOnBoundedExecutor", true);
         info.put("isStarted", true);
         info.put("isDone", isDone());
-        info.put("details", failure == null ? Map.of() : Map.of("error", failure.getMessage()));
+        info.put("details", failure != null ? Map.of("error", failure.getMessage())
+                : result != null ? result.details() : Map.of());
         return info;
+    }
+
+    /** The entity of the finished job's answer: its JobInfo when it reports details, else its result's values. */
+    public Map<String, Object> answer() {
+        return result.details().isEmpty() ? result.values() : Map.of("jobinfo", info());
     }
 }
