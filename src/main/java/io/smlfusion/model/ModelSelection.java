@@ -40,6 +40,8 @@ public final class ModelSelection {
      * @param inputs the candidate inputs, at least one
      * @param options the request's {@code extraParameters}; the selection keys are not passed to the builder
      * @param validation the validation frame, or null for a criterion of the statistics
+     * @throws ModelBuildException when there is no input, or brute force would try more subsets
+     *     than {@link SelectionLimits#maxBruteSubsets()}
      */
     public record Request(SelectionTask task, List<ModelAlgorithm> algorithms, String target, List<String> inputs,
                           ModelOptions options, SelectionSettings settings, ValidationRows validation) {
@@ -49,6 +51,14 @@ public final class ModelSelection {
             inputs = List.copyOf(inputs);
             if (inputs.isEmpty()) {
                 throw new ModelBuildException("model selection needs at least one input attribute");
+            }
+            int p = inputs.size();
+            long subsets = SubsetSearch.bruteForceSize(p);
+            if (settings.selector() == SelectorType.BRUTE
+                    && (subsets < 0 || subsets > settings.limits().maxBruteSubsets())) {
+                throw new ModelBuildException("selector_type_brute would try 2^" + p + " - 1 input subsets; this server "
+                        + "tries at most " + settings.limits().maxBruteSubsets()
+                        + " (smlfusion.selection.brute.max.subsets): use selector_type_fw_bw, or fewer inputs");
             }
         }
     }
@@ -78,8 +88,7 @@ public final class ModelSelection {
     }
 
     /**
-     * @throws ModelBuildException when a request parameter does not fit (brute force over too many
-     *     inputs) or no candidate could be built — the message then gives the first candidate's error
+     * @throws ModelBuildException when no candidate could be built — the message then gives the first candidate's error
      */
     public static SelectionOutcome select(ProjectStatistics statistics, Request request) {
         return new ModelSelection(statistics, request).run();
@@ -87,15 +96,6 @@ public final class ModelSelection {
 
     private SelectionOutcome run() {
         SelectionSettings settings = request.settings();
-        int p = request.inputs().size();
-        if (settings.selector() == SelectorType.BRUTE) {
-            long subsets = SubsetSearch.bruteForceSize(p);
-            if (subsets < 0 || subsets > settings.limits().maxBruteSubsets()) {
-                throw new ModelBuildException("selector_type_brute would try 2^" + p + " - 1 input subsets; this server "
-                        + "tries at most " + settings.limits().maxBruteSubsets() + " (smlfusion.selection.brute.max.subsets): "
-                        + "use selector_type_fw_bw, or fewer inputs");
-            }
-        }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
             Thread thread = new Thread(runnable, "model-selection");
             thread.setDaemon(true);

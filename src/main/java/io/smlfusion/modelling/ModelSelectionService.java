@@ -152,8 +152,8 @@ public class ModelSelectionService {
                 maxSeconds * 1000);
         SelectionSettings settings = ModelService.translated(() ->
                 SelectionSettings.of(options, task, validation != null, limits));
-        ModelSelection.Request selection = new ModelSelection.Request(task, algorithms, target, attributes.inputs(),
-                options, settings, validation);
+        ModelSelection.Request selection = ModelService.translated(() -> new ModelSelection.Request(task, algorithms,
+                target, attributes.inputs(), options, settings, validation));
         return () -> {
             ProjectStatistics statistics = project.read(ProjectStatistics::copy);
             long start = System.nanoTime();
