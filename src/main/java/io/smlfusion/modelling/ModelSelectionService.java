@@ -220,7 +220,9 @@ public class ModelSelectionService {
         entry.put("algo", candidate.algorithm().id());
         entry.put("parameters", candidate.parameters());
         entry.put("inputs", candidate.inputs());
-        entry.put("score", Double.isNaN(candidate.score()) ? null : candidate.score());
+        if (!Double.isNaN(candidate.score())) {
+            entry.put("score", candidate.score());
+        }
         if (candidate.error() != null) {
             entry.put("error", candidate.error());
         }

@@ -96,6 +96,25 @@ class ModelSelectionTest {
     }
 
     @Test
+    void multiclassSelectionOnIrisScoresTheDiscriminantsByTheirClassPredictions() {
+        ReferenceCsv iris = DiscriminantScoresTest.IRIS;
+        ValidationRows species = new ValidationRows(DiscriminantScoresTest.INPUTS, iris.rows().stream()
+                .map(row -> iris.values(iris.rows().indexOf(row), DiscriminantScoresTest.INPUTS)).toArray(double[][]::new),
+                iris.rows().stream().map(row -> DiscriminantScoresTest.SPECIES.stream()
+                        .filter(name -> row[iris.column("Iris_" + name)] == 1).findFirst().orElseThrow())
+                        .toArray(String[]::new));
+        SelectionOutcome outcome = select(DiscriminantScoresTest.partitionedIris(), SelectionTask.MULTICLASS_CLASSIFIER,
+                "Iris_setosa", DiscriminantScoresTest.INPUTS, ModelOptions.of(Map.of("sml_model_assessment_type",
+                        "accuracy")), species);
+
+        SelectionCandidate mldaOnAll = outcome.candidates().get(0);
+        assertEquals(ModelAlgorithm.MLDA, mldaOnAll.algorithm());
+        assertEquals(147 / 150.0, mldaOnAll.score(), 1e-12, "scikit-learn's LDA misclassifies 3 iris rows");
+        assertTrue(outcome.best().score() >= mldaOnAll.score());
+        assertTrue(outcome.candidates().stream().anyMatch(c -> c.algorithm() == ModelAlgorithm.MQDA));
+    }
+
+    @Test
     void bruteForceTriesEverySubsetAndIsBoundedByTheServer() {
         List<String> four = Housing.INPUTS.subList(0, 4);
         ModelOptions brute = ModelOptions.of(Map.of("selector_type", "selector_type_brute"));
