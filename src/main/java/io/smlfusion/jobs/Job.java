@@ -65,12 +65,19 @@ public final class Job {
         return running != null && running.cancel(true);
     }
 
-    void succeed(JobResult answer, Instant now) {
+    /** The first outcome stands: work that ends after its job was cancelled does not replace the cancellation. */
+    synchronized void succeed(JobResult answer, Instant now) {
+        if (finished != null) {
+            return;
+        }
         this.result = answer;
         this.finished = now;
     }
 
-    void fail(ApiException reason, Instant now) {
+    synchronized void fail(ApiException reason, Instant now) {
+        if (finished != null) {
+            return;
+        }
         this.failure = reason;
         this.finished = now;
     }
