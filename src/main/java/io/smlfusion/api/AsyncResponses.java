@@ -15,8 +15,13 @@ public final class AsyncResponses {
     }
 
     public static Response accepted(Job job, String cid, UriInfo uriInfo) {
+        return accepted(job, cid, uriInfo, "Job Created");
+    }
+
+    /** The same with the product's own status string, e.g. {@code Reduce Job Created}. */
+    public static Response accepted(Job job, String cid, UriInfo uriInfo, String statusString) {
         URI location = uriInfo.getBaseUriBuilder().path(cid).path("jobs").path(String.valueOf(job.id())).build();
-        return Response.fromResponse(Responses.envelope(Response.Status.ACCEPTED, "Job Created", Map.of()))
+        return Response.fromResponse(Responses.envelope(Response.Status.ACCEPTED, statusString, Map.of()))
                 .location(location)
                 .header("sym-job-id", job.id())
                 .build();

@@ -42,7 +42,7 @@ public class JobResource {
         if (job.failure() != null) {
             throw job.failure();
         }
-        return Responses.ok(job.result().statusString(), job.result().values());
+        return Responses.ok(job.result().statusString(), job.answer());
     }
 
     @DELETE

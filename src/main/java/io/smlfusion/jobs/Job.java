@@ -63,12 +63,19 @@ public final class Job {
         return running != null && running.cancel(true);
     }
 
-    void succeed(JobResult answer, Instant now) {
+    /** The first outcome stands: work that ends after its job was cancelled does not replace the cancellation. */
+    synchronized void succeed(JobResult answer, Instant now) {
+        if (finished != null) {
+            return;
+        }
         this.result = answer;
         this.finished = now;
     }
 
-    void fail(RuntimeException reason, Instant now) {
+    synchronized void fail(RuntimeException reason, Instant now) {
+        if (finished != null) {
+            return;
+        }
         this.failure = reason;
         this.finished = now;
     }
@@ -85,7 +92,13 @@ public final class Job {
         info.put("isOnBoundedExecutor", true);
         info.put("isStarted", true);
         info.put("isDone", isDone());
-        info.put("details", failure == null ? Map.of() : Map.of("error", failure.getMessage()));
+        info.put("details", failure != null ? Map.of("error", failure.getMessage())
+                : result != null ? result.details() : Map.of());
         return info;
+    }
+
+    /** The entity of the finished job's answer: its JobInfo when it reports details, else its result's values. */
+    public Map<String, Object> answer() {
+        return result.details().isEmpty() ? result.values() : Map.of("jobinfo", info());
     }
 }

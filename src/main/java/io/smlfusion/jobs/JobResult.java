@@ -4,11 +4,22 @@ import java.util.Map;
 
 /**
  * What a finished job answers: its entity map and its {@code statusString}, which is
- * {@value #FINISHED} unless the work had something to add (e.g. values answered as null).
+ * {@value #FINISHED} unless the work had something to add (e.g. values answered as null), and the
+ * {@code details} of its JobInfo (spec §5.4: an auto-select job reports there, and its finished
+ * answer is then its JobInfo).
  */
-public record JobResult(String statusString, Map<String, Object> values) {
+public record JobResult(String statusString, Map<String, Object> values, Map<String, Object> details) {
 
     public static final String FINISHED = "Job is finished";
+
+    public JobResult(String statusString, Map<String, Object> values) {
+        this(statusString, values, Map.of());
+    }
+
+    /** A finished job whose answer is its JobInfo, with these details. */
+    public static JobResult finishedWithDetails(Map<String, Object> details) {
+        return new JobResult(FINISHED, Map.of(), details);
+    }
 
     public static JobResult finished(Map<String, Object> values) {
         return new JobResult(FINISHED, values);

@@ -184,7 +184,7 @@ public class ModelService {
     }
 
     /** Adds the model to its project (and the database) unless the project was deleted or unloaded meanwhile. */
-    private void store(Project project, StoredModel model) {
+    void store(Project project, StoredModel model) {
         ProjectModels models = project.models();
         synchronized (models) {
             ProjectHeader header = project.header();
@@ -208,7 +208,7 @@ public class ModelService {
         return header.settings().persisted() && header.settings().autoSave();
     }
 
-    private static ModelSpec spec(Schema schema, ModelAlgorithm algorithm, MLContext context, ModelOptions options) {
+    static ModelSpec spec(Schema schema, ModelAlgorithm algorithm, MLContext context, ModelOptions options) {
         return translated(() -> new ModelSpec(algorithm, names(schema, context.targetIndexes(schema)),
                 names(schema, context.inputIndexes(schema)), options));
     }
@@ -241,7 +241,7 @@ public class ModelService {
         return translated(() -> ModelAlgorithm.forId(algo.strip()).requireSupported());
     }
 
-    private static void requireModelId(String modelId) {
+    static void requireModelId(String modelId) {
         requireParameter(modelId);
         if (!MODEL_ID.matcher(modelId).matches()) {
             throw ApiException.badRequest("Invalid model id [" + modelId + "]: use 1 to 128 letters, digits, '.', '_' or '-'");

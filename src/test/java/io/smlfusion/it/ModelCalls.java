@@ -67,15 +67,20 @@ final class ModelCalls {
 
     /** The final answer of the job a 202 announced (in {@code sym-job-id} and {@code Location}). */
     Reply job(Reply accepted) {
+        return job(accepted, "Job Created", 60_000);
+    }
+
+    /** The same for a call that announces its job with {@code createdStatus}, waiting up to {@code timeoutMillis}. */
+    Reply job(Reply accepted, String createdStatus, long timeoutMillis) {
         assertEquals(202, accepted.status(), accepted::toString);
-        assertEquals("Job Created", accepted.statusString());
+        assertEquals(createdStatus, accepted.statusString());
         String jobId = accepted.raw().headers().firstValue("sym-job-id").orElseThrow();
         assertTrue(accepted.raw().headers().firstValue("Location").orElseThrow().endsWith("/jobs/" + jobId));
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         Reply job = client.get("jobs/" + jobId);
         while (job.status() == 202) {
             assertTrue(System.currentTimeMillis() < deadline, "job " + jobId + " still running");
-            sleep(20);
+            sleep(Math.min(1000, 20 + (timeoutMillis - (deadline - System.currentTimeMillis())) / 10));
             job = client.get("jobs/" + jobId);
         }
         return job;

@@ -40,7 +40,7 @@ final class Bank {
         int rows = TEST.rows().size();
         double[][] scored = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            scored[r] = new double[] {model.predict(TEST.values(r, INPUTS)).number(key),
+            scored[r] = new double[] {model.predict(TEST.values(r, model.inputs())).number(key),
                 TEST.rows().get(r)[target]};
         }
         Arrays.sort(scored, (a, b) -> Double.compare(a[0], b[0]));

@@ -38,7 +38,7 @@ final class Housing {
         double sum = 0;
         int target = TEST.column(TARGET);
         for (int r = 0; r < TEST.rows().size(); r++) {
-            double error = model.predict(TEST.values(r, INPUTS)).number("res")
+            double error = model.predict(TEST.values(r, model.inputs())).number("res")
                     - TEST.rows().get(r)[target];
             sum += error * error;
         }
