@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.exploration.ExplorationService.Answer;
+import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.jobs.JobResult;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * Exploration API (spec §7.1, §7.4): translates HTTP to {@link ExplorationService} calls, in the
@@ -113,7 +114,7 @@ public class ExploreResource {
 
     private boolean raw() {
         if (format != null && !format.isBlank() && !RAW.equalsIgnoreCase(format)) {
-            throw ApiException.badRequest("format = '" + format + "' is not supported: send format=raw for unformatted"
+            throw RequestRefused.invalid("format = '" + format + "' is not supported: send format=raw for unformatted"
                     + " numbers, or nothing");
         }
         return format != null && RAW.equalsIgnoreCase(format);

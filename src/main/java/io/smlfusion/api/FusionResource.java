@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smlfusion.fusion.FusionService;
 import io.smlfusion.fusion.RequestedEncryption;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.BodyDecryptionException;
 import io.smlfusion.security.BodyEncryption;
 import io.smlfusion.security.Caller;
@@ -71,7 +72,7 @@ public class FusionResource {
         try {
             return scheme.codec().decrypt(caller.secret(), Base64.getEncoder().encodeToString(JsonBodies.base64(body)));
         } catch (BodyDecryptionException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw RequestRefused.invalid(e.getMessage());
         }
     }
 }

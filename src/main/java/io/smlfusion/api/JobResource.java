@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
+import io.smlfusion.refusal.RequestRefused;
 
 /** Jobs API (spec §5.4). */
 @Tag(name = "Jobs", description = "Asynchronous jobs: state, result, cancellation (spec 5.4)")
@@ -57,9 +58,9 @@ public class JobResource {
 
     private Job find(String cid, String jobId) {
         try {
-            return jobs.get(cid, Long.parseLong(jobId)).orElseThrow(() -> ApiException.badRequest("No such job"));
+            return jobs.get(cid, Long.parseLong(jobId)).orElseThrow(() -> RequestRefused.invalid("No such job"));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("No such job");
+            throw RequestRefused.invalid("No such job");
         }
     }
 }

@@ -12,6 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.smlfusion.refusal.RequestRefused;
+
 /** Reading the small request bodies of the API that are not DataFrames. */
 public final class JsonBodies {
 
@@ -31,7 +33,7 @@ public final class JsonBodies {
         try (var reader = Json.createReader(new StringReader(body))) {
             object = reader.readObject();
         } catch (JsonException e) {
-            throw ApiException.badRequest("Request body must be a JSON object of string values: " + e.getMessage());
+            throw RequestRefused.invalid("Request body must be a JSON object of string values: " + e.getMessage());
         }
         object.forEach((key, value) -> map.put(key, text(key, value)));
         return map;
@@ -41,7 +43,7 @@ public final class JsonBodies {
         return switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
             case NUMBER, TRUE, FALSE -> value.toString();
-            default -> throw ApiException.badRequest("Option '" + key + "' must be a string, not " + value.getValueType());
+            default -> throw RequestRefused.invalid("Option '" + key + "' must be a string, not " + value.getValueType());
         };
     }
 
@@ -52,12 +54,12 @@ public final class JsonBodies {
             text = text.substring(1, text.length() - 1);
         }
         if (text.isEmpty()) {
-            throw ApiException.badRequest("Request body is empty; expected a Base64 string");
+            throw RequestRefused.invalid("Request body is empty; expected a Base64 string");
         }
         try {
             return Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Request body is not valid Base64: " + e.getMessage());
+            throw RequestRefused.invalid("Request body is not valid Base64: " + e.getMessage());
         }
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smlfusion.refusal.RequestRefused;
+
 /**
  * Refuses request bodies above {@code smlfusion.request.max.bytes} with 413 before anything parses
  * them: at once when {@code Content-Length} says so — without reading the body, and closing the
@@ -77,7 +79,7 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             seen += n;
             if (seen > maxBytes) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge());
+                throw new RequestRefused(RequestRefused.Reason.TOO_LARGE, tooLarge());
             }
         }
     }

@@ -17,9 +17,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import io.smlfusion.health.FatalErrors;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
- * Everything that is not an {@link ApiException}: JAX-RS's own errors (unknown path, wrong method,
+ * Everything that is not an {@link RequestRefused}: JAX-RS's own errors (unknown path, wrong method,
  * unsupported media type, ...), malformed JSON, and bugs. The client always gets the envelope with a
  * message; a stack trace only ever goes to the server log. An {@link Error} is not answered here.
  */
@@ -52,9 +53,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             fatalErrors.record(error);
             throw error;
         }
-        ApiException known = cause(e, ApiException.class);
+        RequestRefused known = cause(e, RequestRefused.class);
         if (known != null) {
-            return Responses.envelope(known.status(), known.getMessage(), known.values());
+            return Responses.envelope(RequestRefusedMapper.status(known.reason()), known.getMessage(), known.values());
         }
         Throwable malformed = malformedJsonCause(e);
         if (malformed != null) {

@@ -12,11 +12,9 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.explore.Density;
 import io.smlfusion.explore.DensityEstimate;
 import io.smlfusion.explore.Exploration;
@@ -29,6 +27,7 @@ import io.smlfusion.explore.VarianceInflation;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectInfo;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
@@ -107,7 +106,7 @@ public class ExplorationService {
         Project project = projects.project(cid, pid);
         List<MLContext> contexts = MLContexts.readAll(body);
         if (contexts.size() != 1) {
-            throw ApiException.badRequest("explorepca takes an ExploreContext of exactly one MLContext, not "
+            throw RequestRefused.invalid("explorepca takes an ExploreContext of exactly one MLContext, not "
                     + contexts.size());
         }
         double share = share(explainedCovariance);
@@ -196,7 +195,7 @@ public class ExplorationService {
         try {
             return computation.get();
         } catch (ExploreException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw RequestRefused.invalid(e.getMessage());
         }
     }
 
@@ -208,7 +207,7 @@ public class ExplorationService {
         try {
             return ExploreFormat.pattern(pattern);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Server configuration " + FORMAT_KEY + ": "
+            throw new RequestRefused(RequestRefused.Reason.FAILED, "Server configuration " + FORMAT_KEY + ": "
                     + e.getMessage());
         }
     }
@@ -224,7 +223,7 @@ public class ExplorationService {
         try {
             return Double.parseDouble(explainedCovariance.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("explainedCovariance = '" + explainedCovariance + "' is not a number in (0, 1]");
+            throw RequestRefused.invalid("explainedCovariance = '" + explainedCovariance + "' is not a number in (0, 1]");
         }
     }
 }

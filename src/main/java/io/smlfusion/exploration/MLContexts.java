@@ -14,8 +14,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.explore.MLContext;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * Reads MLContext request bodies (spec §4.3) — the one parser of exploration and modelling: an
@@ -38,13 +38,13 @@ public final class MLContexts {
         JsonObject root = object(body, EXPLORE_SHAPE);
         JsonValue values = root.get("values");
         if (values == null || values.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.badRequest("The ExploreContext has no array 'values'; " + EXPLORE_SHAPE);
+            throw RequestRefused.invalid("The ExploreContext has no array 'values'; " + EXPLORE_SHAPE);
         }
         List<MLContext> contexts = new ArrayList<>();
         JsonArray array = values.asJsonArray();
         for (int k = 0; k < array.size(); k++) {
             if (array.get(k).getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("values[" + k + "] is not an MLContext object; " + EXPLORE_SHAPE);
+                throw RequestRefused.invalid("values[" + k + "] is not an MLContext object; " + EXPLORE_SHAPE);
             }
             contexts.add(context("values[" + k + "].", array.getJsonObject(k)));
         }
@@ -55,19 +55,19 @@ public final class MLContexts {
     public static MLContext readOne(String body) {
         JsonObject root = object(body, ONE_SHAPE);
         if (root.containsKey("values") && !root.containsKey("inputAttributes") && !root.containsKey("inputAttributeNames")) {
-            throw ApiException.badRequest("The body is an ExploreContext ({\"values\":[...]}); " + ONE_SHAPE);
+            throw RequestRefused.invalid("The body is an ExploreContext ({\"values\":[...]}); " + ONE_SHAPE);
         }
         return context("", root);
     }
 
     private static JsonObject object(String body, String shape) {
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; " + shape);
+            throw RequestRefused.invalid("The request body is empty; " + shape);
         }
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw ApiException.badRequest("The request body is not a JSON object (" + e.getMessage() + "); " + shape);
+            throw RequestRefused.invalid("The request body is not a JSON object (" + e.getMessage() + "); " + shape);
         }
     }
 
@@ -83,14 +83,14 @@ public final class MLContexts {
             return List.of();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.badRequest(where + key + " must be an array of attribute indexes or names");
+            throw RequestRefused.invalid(where + key + " must be an array of attribute indexes or names");
         }
         List<String> entries = new ArrayList<>();
         for (JsonValue entry : value.asJsonArray()) {
             entries.add(switch (entry.getValueType()) {
                 case STRING -> ((JsonString) entry).getString();
                 case NUMBER -> index(where + key, (JsonNumber) entry);
-                default -> throw ApiException.badRequest(where + key + " holds " + entry
+                default -> throw RequestRefused.invalid(where + key + " holds " + entry
                         + "; expected attribute indexes or names");
             });
         }
@@ -99,7 +99,7 @@ public final class MLContexts {
 
     private static String index(String where, JsonNumber number) {
         if (!number.isIntegral()) {
-            throw ApiException.badRequest(where + " holds " + number + ", which is not an attribute index");
+            throw RequestRefused.invalid(where + " holds " + number + ", which is not an attribute index");
         }
         return number.bigDecimalValue().toBigInteger().toString();
     }
@@ -111,12 +111,12 @@ public final class MLContexts {
             return parameters;
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest(where + "extraParameters must be an object of string values");
+            throw RequestRefused.invalid(where + "extraParameters must be an object of string values");
         }
         value.asJsonObject().forEach((key, parameter) -> parameters.put(key, switch (parameter.getValueType()) {
             case STRING -> ((JsonString) parameter).getString();
             case NUMBER, TRUE, FALSE -> parameter.toString();
-            default -> throw ApiException.badRequest(where + "extraParameters." + key + " must be a string, not "
+            default -> throw RequestRefused.invalid(where + "extraParameters." + key + " must be a string, not "
                     + parameter.getValueType());
         }));
         return parameters;

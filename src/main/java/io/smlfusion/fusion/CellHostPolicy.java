@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.smlfusion.refusal.RequestRefused;
+
 /**
  * Which cell hosts a fusion may call. Cell URLs are user input, so without a rule a fusion could be
  * pointed at any address its server reaches (SSRF, DESIGN §5):
@@ -141,7 +143,7 @@ public final class CellHostPolicy {
      * Checks a list for creation or update: every host callable as far as can be told without
      * resolving it, no cell twice.
      *
-     * @throws io.smlfusion.api.ApiException 400 naming the first problem
+     * @throws io.smlfusion.api.RequestRefused 400 naming the first problem
      */
     public void requireCallable(List<CellInfo> cells) {
         for (int k = 0; k < cells.size(); k++) {

@@ -12,8 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.CustomerService;
 import io.smlfusion.security.SecretKeys;
 
@@ -35,7 +35,7 @@ public final class CellList {
      * URL). Hosts are normalised (no trailing {@code /}).
      *
      * @param maxCells {@code smlfusion.fusion.max.cells} for a list a caller sends
-     * @throws ApiException 400 naming the first problem, never quoting a secret
+     * @throws RequestRefused 400 naming the first problem, never quoting a secret
      */
     public static List<CellInfo> parse(String json, int maxCells) {
         JsonObject object;
@@ -132,7 +132,7 @@ public final class CellList {
         return Json.createObjectBuilder().add("values", values).build().toString();
     }
 
-    static ApiException invalid(String problem) {
-        return ApiException.badRequest("Invalid FusionCellInfoList: " + problem);
+    static RequestRefused invalid(String problem) {
+        return RequestRefused.invalid("Invalid FusionCellInfoList: " + problem);
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.project.ProjectSettings;
 import io.smlfusion.project.ProjectStore;
 import io.smlfusion.project.ProjectType;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * The fusion endpoints of spec §6.2–6.4 on plaintext cell lists (the resource decrypts and
@@ -84,7 +84,7 @@ public class FusionService {
         if (project instanceof FusionProject fusion) {
             return fusion;
         }
-        throw ApiException.badRequest("Project [" + pid + "] is a " + project.header().settings().type().wireName()
+        throw RequestRefused.invalid("Project [" + pid + "] is a " + project.header().settings().type().wireName()
                 + " project, not a fusion project");
     }
 

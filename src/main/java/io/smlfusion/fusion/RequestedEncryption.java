@@ -2,7 +2,7 @@ package io.smlfusion.fusion;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.BodyEncryption;
 
 /**
@@ -19,12 +19,12 @@ public class RequestedEncryption {
         this.header = header;
     }
 
-    /** @throws ApiException 400 when the header names no known scheme */
+    /** @throws RequestRefused 400 when the header names no known scheme */
     public BodyEncryption scheme() {
         try {
             return BodyEncryption.fromHeader(header);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw RequestRefused.invalid(e.getMessage());
         }
     }
 }

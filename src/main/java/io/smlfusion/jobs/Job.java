@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 
+import io.smlfusion.refusal.RequestRefused;
+
 /** One asynchronous job of a customer: what it is, and once done, its result or its failure. */
 public final class Job {
 
@@ -45,7 +47,7 @@ public final class Job {
         return result;
     }
 
-    /** Why the job failed (an {@code ApiException} or a domain exception the API maps), or null. */
+    /** Why the job failed (an {@code RequestRefused} or a domain exception the API maps), or null. */
     public RuntimeException failure() {
         return failure;
     }

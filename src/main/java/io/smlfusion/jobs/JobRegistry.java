@@ -16,14 +16,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.fusion.FusionUnavailableException;
 import io.smlfusion.health.FatalErrors;
 import io.smlfusion.project.QuotaExceededException;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * Asynchronous jobs (spec §5.4) on the server's managed executor. A finished job stays readable for
@@ -66,17 +65,17 @@ public class JobRegistry {
     private void run(Job job, Supplier<JobResult> work) {
         try {
             job.succeed(work.get(), clock.instant());
-        } catch (ApiException | QuotaExceededException e) {
+        } catch (RequestRefused | QuotaExceededException e) {
             job.fail(e, clock.instant());
         } catch (FusionUnavailableException e) {
-            job.fail(new ApiException(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()), clock.instant());
+            job.fail(new RequestRefused(RequestRefused.Reason.UNAVAILABLE, e.getMessage()), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
-            job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getMessage() + ">"),
+            job.fail(new RequestRefused(RequestRefused.Reason.FAILED, "Generic Exception <" + e.getMessage() + ">"),
                     clock.instant());
         } catch (Error e) {
             fatalErrors.record(e);
-            job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "The server failed: " + e), clock.instant());
+            job.fail(new RequestRefused(RequestRefused.Reason.FAILED, "The server failed: " + e), clock.instant());
             throw e;
         }
     }
@@ -95,7 +94,7 @@ public class JobRegistry {
     public boolean cancel(Job job) {
         boolean cancelled = !job.isDone() && job.cancel();
         if (cancelled) {
-            job.fail(new ApiException(Response.Status.GONE, "Job " + job.id() + " was cancelled"), clock.instant());
+            job.fail(new RequestRefused(RequestRefused.Reason.GONE, "Job " + job.id() + " was cancelled"), clock.instant());
         }
         return cancelled;
     }

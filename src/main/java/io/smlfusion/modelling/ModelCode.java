@@ -3,10 +3,10 @@ package io.smlfusion.modelling;
 import java.util.List;
 import java.util.Locale;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.model.LinearDiscriminantModel;
 import io.smlfusion.model.LinearRegressionModel;
 import io.smlfusion.model.Model;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * Source code that computes a model's score from its inputs ({@code models/{id}/code}, spec §8.3),
@@ -38,7 +38,7 @@ public final class ModelCode {
             return switch (language.strip().toLowerCase(Locale.ROOT)) {
                 case "java" -> JAVA;
                 case "sql" -> SQL;
-                default -> throw ApiException.badRequest("language = '" + language + "' is not supported: use java or sql");
+                default -> throw RequestRefused.invalid("language = '" + language + "' is not supported: use java or sql");
             };
         }
     }
@@ -47,7 +47,7 @@ public final class ModelCode {
     }
 
     /**
-     * @throws ApiException 400 when the model is not one of the linear models above
+     * @throws RequestRefused 400 when the model is not one of the linear models above
      */
     public static String generate(String modelId, Model model, Language language) {
         Linear linear = linear(modelId, model);
@@ -66,7 +66,7 @@ public final class ModelCode {
         } else if (model instanceof LinearDiscriminantModel lda) {
             linear = new Linear(lda.direction(), true, lda.threshold(), lda.logPriorRatio(), false);
         } else {
-            throw ApiException.badRequest("Model [" + modelId + "] is " + model.algorithm().id()
+            throw RequestRefused.invalid("Model [" + modelId + "] is " + model.algorithm().id()
                     + ": code is generated for mlr, ridge, lasso, elasticnet, pcr and lda models");
         }
         double[] all = new double[linear.weights().length + 2];
@@ -75,7 +75,7 @@ public final class ModelCode {
         all[all.length - 1] = linear.logPriorRatio();
         for (double value : all) {
             if (!Double.isFinite(value)) {
-                throw ApiException.badRequest("Model [" + modelId + "] has a parameter that is not a finite number;"
+                throw RequestRefused.invalid("Model [" + modelId + "] has a parameter that is not a finite number;"
                         + " no code can compute it");
             }
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /** The query parameters of the modelling and prediction calls, read strictly: a typo is a 400, never a default. */
 final class ModelRequests {
@@ -20,7 +20,7 @@ final class ModelRequests {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiException.badRequest("The query parameter " + name + " = '" + value + "' is not true or false");
+            default -> throw RequestRefused.invalid("The query parameter " + name + " = '" + value + "' is not true or false");
         };
     }
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.explore.MLContext;
 import io.smlfusion.ingest.DataFrameReader;
@@ -31,6 +30,7 @@ import io.smlfusion.model.SelectionTask;
 import io.smlfusion.model.ValidationRows;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
@@ -76,7 +76,7 @@ public class ModelSelectionService {
     /** {@code selectModel?modelid=&algo=}: the input subset of one algorithm. */
     public Supplier<JobResult> selectModel(String cid, String pid, String modelId, String algo, String body) {
         if (algo == null || algo.isBlank()) {
-            throw ApiException.badRequest("The query parameter algo is missing");
+            throw RequestRefused.invalid("The query parameter algo is missing");
         }
         ModelAlgorithm algorithm = ModelService.translated(() -> ModelAlgorithm.forId(algo.strip()).requireSupported());
         SelectionTask task = ModelService.translated(() -> SelectionTask.of(algorithm));
@@ -86,7 +86,7 @@ public class ModelSelectionService {
     /** {@code autoSelect?modelid=&task=}: the algorithms of the task × input subsets × parameter grids. */
     public Supplier<JobResult> autoSelect(String cid, String pid, String modelId, String task, String body) {
         if (task == null || task.isBlank()) {
-            throw ApiException.badRequest("The query parameter task is missing; use binary_classifier, regression "
+            throw RequestRefused.invalid("The query parameter task is missing; use binary_classifier, regression "
                     + "or multiclass_classifier");
         }
         SelectionTask selectionTask = ModelService.translated(() -> SelectionTask.forWireName(task));
@@ -94,7 +94,7 @@ public class ModelSelectionService {
     }
 
     /** {@code selectModel/{dsid}} and {@code autoSelect/{dsid}}: 400, as every data-source call. */
-    public ApiException dataSourcesRefused(String cid, String pid) {
+    public RequestRefused dataSourcesRefused(String cid, String pid) {
         return projects.dataSourcesRefused(cid, pid);
     }
 
@@ -104,10 +104,10 @@ public class ModelSelectionService {
         Project project = projects.project(cid, pid);
         ModelService.requireModelId(modelId);
         if (heuristic != null && !heuristic.isBlank() && !heuristic.strip().equals("default")) {
-            throw ApiException.badRequest("The query parameter heuristic = '" + heuristic + "' is not supported; use default");
+            throw RequestRefused.invalid("The query parameter heuristic = '" + heuristic + "' is not supported; use default");
         }
         if (algo != null && !algo.isBlank() && !algo.strip().equals("lda")) {
-            throw ApiException.badRequest("reduce supports algo lda only, not '" + algo + "'");
+            throw RequestRefused.invalid("reduce supports algo lda only, not '" + algo + "'");
         }
         double relativeLoss = number("delta", delta, 0.01, 0, 1);
         MLContext context = MLContexts.readOne(body);
@@ -115,7 +115,7 @@ public class ModelSelectionService {
         ModelSpec spec = project.read(statistics -> ModelService.spec(statistics.schema(), ModelAlgorithm.LDA, context, options));
         double removals = number("numIterations", numIterations, spec.inputs().size() - 1, 0, spec.inputs().size() - 1);
         if (removals != Math.rint(removals)) {
-            throw ApiException.badRequest("The query parameter numIterations = '" + numIterations + "' is not a whole number");
+            throw RequestRefused.invalid("The query parameter numIterations = '" + numIterations + "' is not a whole number");
         }
         return () -> {
             ProjectStatistics statistics = project.read(ProjectStatistics::copy);
@@ -143,7 +143,7 @@ public class ModelSelectionService {
         ModelOptions options = ModelOptions.of(context.extraParameters());
         ModelSpec attributes = project.read(statistics -> ModelService.spec(statistics.schema(), algorithms.get(0), context, options));
         if (attributes.targets().size() != 1) {
-            throw ApiException.badRequest(call + " needs exactly one target attribute; got " + attributes.targets().size());
+            throw RequestRefused.invalid(call + " needs exactly one target attribute; got " + attributes.targets().size());
         }
         String target = attributes.targets().get(0);
         ValidationRows validation = request.validationFrame() == null ? null
@@ -173,7 +173,7 @@ public class ModelSelectionService {
     private ValidationRows validation(byte[] frame, List<String> inputs, String target) {
         PredictionRows rows = DataFrameReader.readPredictionRows(frame, inputs, List.of(target));
         if (rows.rowCount() > maxValidationRows) {
-            throw ApiException.badRequest("The validation frame has " + rows.rowCount() + " rows; this server reads at most "
+            throw RequestRefused.invalid("The validation frame has " + rows.rowCount() + " rows; this server reads at most "
                     + maxValidationRows + " (smlfusion.selection.validation.max.rows)");
         }
         List<double[]> values = new ArrayList<>();
@@ -241,7 +241,7 @@ public class ModelSelectionService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.badRequest("The query parameter " + name + " = '" + value + "' is not a number between "
+        throw RequestRefused.invalid("The query parameter " + name + " = '" + value + "' is not a number between "
                 + minimum + " and " + maximum);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.explore.ExploreException;
@@ -34,6 +33,7 @@ import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectRegistry;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.Schema;
 
@@ -113,7 +113,7 @@ public class ModelService {
         ProjectModels models = project.models();
         synchronized (models) {
             if (!models.replace(old, rebuilt)) {
-                throw ApiException.badRequest("Model [" + old.id() + "] was replaced or deleted meanwhile");
+                throw RequestRefused.invalid("Model [" + old.id() + "] was replaced or deleted meanwhile");
             }
             persistIfAutosaved(project, rebuilt);
         }
@@ -165,7 +165,7 @@ public class ModelService {
         try {
             model = ModelCodec.decode(bytes);
         } catch (ModelFormatException e) {
-            throw ApiException.badRequest("Cannot import model [" + modelId + "]: " + e.getMessage());
+            throw RequestRefused.invalid("Cannot import model [" + modelId + "]: " + e.getMessage());
         }
         StoredModel imported = project.read(statistics -> {
             Schema schema = statistics.schema();
@@ -173,7 +173,7 @@ public class ModelService {
             model.inputs().stream().filter(name -> schema.indexOf(name) < 0).forEach(unknown::add);
             model.targets().stream().filter(name -> schema.indexOf(name) < 0).forEach(unknown::add);
             if (!unknown.isEmpty()) {
-                throw ApiException.badRequest("Cannot import model [" + modelId + "]: project [" + pid
+                throw RequestRefused.invalid("Cannot import model [" + modelId + "]: project [" + pid
                         + "] has no attribute " + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList()));
             }
             return StoredModel.of(modelId, model, ModelOptions.none(), Map.of("imported", "true"), clock.instant(), 0,
@@ -189,7 +189,7 @@ public class ModelService {
         synchronized (models) {
             ProjectHeader header = project.header();
             if (registry.get(header.cid(), header.pid()).orElse(null) != project) {
-                throw ApiException.badRequest("Project [" + header.pid() + "] was deleted or unloaded meanwhile; model ["
+                throw RequestRefused.invalid("Project [" + header.pid() + "] was deleted or unloaded meanwhile; model ["
                         + model.id() + "] was not stored");
             }
             persistIfAutosaved(project, model);
@@ -235,7 +235,7 @@ public class ModelService {
 
     private static ModelAlgorithm algorithm(String algo) {
         if (algo == null || algo.isBlank()) {
-            throw ApiException.badRequest("The query parameter algo is missing; supported: "
+            throw RequestRefused.invalid("The query parameter algo is missing; supported: "
                     + String.join(", ", ModelAlgorithm.supported().stream().map(ModelAlgorithm::id).toList()));
         }
         return translated(() -> ModelAlgorithm.forId(algo.strip()).requireSupported());
@@ -244,13 +244,13 @@ public class ModelService {
     static void requireModelId(String modelId) {
         requireParameter(modelId);
         if (!MODEL_ID.matcher(modelId).matches()) {
-            throw ApiException.badRequest("Invalid model id [" + modelId + "]: use 1 to 128 letters, digits, '.', '_' or '-'");
+            throw RequestRefused.invalid("Invalid model id [" + modelId + "]: use 1 to 128 letters, digits, '.', '_' or '-'");
         }
     }
 
     private static void requireParameter(String modelId) {
         if (modelId == null || modelId.isBlank()) {
-            throw ApiException.badRequest("The query parameter modelid is missing");
+            throw RequestRefused.invalid("The query parameter modelid is missing");
         }
     }
 
@@ -259,7 +259,7 @@ public class ModelService {
         try {
             return computation.get();
         } catch (ModelBuildException | ExploreException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw RequestRefused.invalid(e.getMessage());
         }
     }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.PredictionRows;
 import io.smlfusion.model.Model;
 import io.smlfusion.model.RegressionImputer;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.ProjectStatistics;
 
 /**
@@ -79,7 +79,7 @@ public class PredictionService {
         if (rebuild) {
             try {
                 current = models.rebuild(project, stored);
-            } catch (ApiException e) {
+            } catch (RequestRefused e) {
                 status = "OK; model [" + modelId + "] was not rebuilt: " + e.getMessage();
             }
         }
@@ -123,7 +123,7 @@ public class PredictionService {
             try {
                 answer.putAll(model.predict(values).asText());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("row " + (r + 1) + ": " + e.getMessage());
+                throw RequestRefused.invalid("row " + (r + 1) + ": " + e.getMessage());
             }
             answers.add(answer);
         }
@@ -134,7 +134,7 @@ public class PredictionService {
         try {
             return RegressionImputer.impute(statistics, model.inputs(), values, missing);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("impute=true cannot impute for this model: " + e.getMessage());
+            throw RequestRefused.invalid("impute=true cannot impute for this model: " + e.getMessage());
         }
     }
 }

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.ws.rs.core.Response;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * The models of one project, by model id, in the order they were made (a replaced model moves to
@@ -25,7 +24,7 @@ public final class ProjectModels {
     }
 
     /**
-     * @throws ApiException an unknown model id: 404 with the product's text
+     * @throws RequestRefused an unknown model id: 404 with the product's text
      *     {@code Generic Exception <Error no such model <id>>} (the product answers it with a 500; a
      *     missing model is the caller's mistake, and clients match the text, which stays)
      */
@@ -57,7 +56,7 @@ public final class ProjectModels {
         return new ArrayList<>(models.values());
     }
 
-    public static ApiException noSuchModel(String id) {
-        return new ApiException(Response.Status.NOT_FOUND, "Generic Exception <Error no such model <" + id + ">>");
+    public static RequestRefused noSuchModel(String id) {
+        return new RequestRefused(RequestRefused.Reason.NOT_FOUND, "Generic Exception <Error no such model <" + id + ">>");
     }
 }

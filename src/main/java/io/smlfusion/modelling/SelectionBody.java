@@ -8,9 +8,9 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.explore.MLContext;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * The body of {@code selectModel} and {@code autoSelect} (spec §8.3): one MLContext, or
@@ -25,13 +25,13 @@ record SelectionBody(MLContext context, byte[] validationFrame) {
 
     static SelectionBody read(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; " + SHAPE);
+            throw RequestRefused.invalid("The request body is empty; " + SHAPE);
         }
         JsonObject root;
         try (var reader = Json.createReader(new StringReader(body))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw ApiException.badRequest("The request body is not a JSON object (" + e.getMessage() + "); " + SHAPE);
+            throw RequestRefused.invalid("The request body is not a JSON object (" + e.getMessage() + "); " + SHAPE);
         }
         if (!root.containsKey("mlcontext") && !root.containsKey("dataframe")) {
             return new SelectionBody(MLContexts.readOne(body), null);
@@ -44,7 +44,7 @@ record SelectionBody(MLContext context, byte[] validationFrame) {
     private static JsonObject member(JsonObject root, String key) {
         JsonValue value = root.get(key);
         if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("The body has no object '" + key + "'; " + SHAPE);
+            throw RequestRefused.invalid("The body has no object '" + key + "'; " + SHAPE);
         }
         return value.asJsonObject();
     }

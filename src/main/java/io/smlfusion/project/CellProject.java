@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.modelling.ProjectModels;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
 
@@ -131,7 +131,7 @@ public final class CellProject implements Project {
         try {
             return read(s -> s.summaryOf(block));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw RequestRefused.invalid(e.getMessage());
         }
     }
 
@@ -141,7 +141,7 @@ public final class CellProject implements Project {
         lock.writeLock().lock();
         try {
             if (header.frozen()) {
-                throw ApiException.badRequest("Project [" + header.pid() + "] is frozen; unfreeze it before learning or forgetting");
+                throw RequestRefused.invalid("Project [" + header.pid() + "] is frozen; unfreeze it before learning or forgetting");
             }
             if (quota != null) {
                 quota.admit(this, statistics.footprint(), statistics.footprintAfterMerging(rows));
@@ -149,7 +149,7 @@ public final class CellProject implements Project {
             try {
                 kind.applyTo(statistics, rows);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw RequestRefused.invalid(e.getMessage());
             }
             long sequence = version.incrementAndGet();
             header.touch(now);

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.AttributeNames;
 import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.stats.SnapshotFormatException;
@@ -89,7 +89,7 @@ public class ProjectService {
                 store.delete(cid, pid);
             }
             if (!inMemory && !stored) {
-                throw ApiException.badRequest("Customer[" + cid + "] does not have Project with id[" + pid + "], ");
+                throw RequestRefused.invalid("Customer[" + cid + "] does not have Project with id[" + pid + "], ");
             }
         }
         return "deleted Project with id[" + pid + "] from Customer[" + cid + "] store";
@@ -157,12 +157,12 @@ public class ProjectService {
     /** Adds {@code other}'s statistics into {@code pid}; {@code other} is unchanged. */
     public void merge(String cid, String pid, String other) {
         if (other == null || other.isBlank()) {
-            throw ApiException.badRequest("merge needs the query parameter otherProjectName");
+            throw RequestRefused.invalid("merge needs the query parameter otherProjectName");
         }
         CellProject target = cell(cid, pid, "merged into");
         Project source = project(cid, other);
         if (source == target) {
-            throw ApiException.badRequest("A project cannot be merged into itself");
+            throw RequestRefused.invalid("A project cannot be merged into itself");
         }
         ProjectStatistics copy = source.read(ProjectStatistics::copy);
         journal.merge(target, copy, clock.instant(), quota);
@@ -179,11 +179,11 @@ public class ProjectService {
         try {
             statistics = StatisticsCodec.decode(snapshot);
         } catch (SnapshotFormatException e) {
-            throw ApiException.badRequest("Cannot import project [" + pid + "]: " + e.getMessage());
+            throw RequestRefused.invalid("Cannot import project [" + pid + "]: " + e.getMessage());
         }
         String badName = AttributeNames.problemIn(statistics);
         if (badName != null) {
-            throw ApiException.badRequest("Cannot import project [" + pid + "]: " + badName);
+            throw RequestRefused.invalid("Cannot import project [" + pid + "]: " + badName);
         }
         quota.admitNew(cid, pid, statistics.footprint());
         Instant now = clock.instant();
@@ -216,9 +216,9 @@ public class ProjectService {
      * Data sources (spec §5.3, the DSS API) are not implemented: a cell project learns DataFrames,
      * and a fusion project takes no data at all, so it gets the fusion's own reason.
      */
-    public ApiException dataSourcesRefused(String cid, String pid) {
+    public RequestRefused dataSourcesRefused(String cid, String pid) {
         cell(cid, pid, "given data sources");
-        return ApiException.badRequest(NO_DATA_SOURCES);
+        return RequestRefused.invalid(NO_DATA_SOURCES);
     }
 
     private CellProject cell(String cid, String pid, String action) {
@@ -226,14 +226,14 @@ public class ProjectService {
         if (project instanceof CellProject cell) {
             return cell;
         }
-        throw ApiException.badRequest("Project [" + pid + "] is a " + project.header().settings().type().wireName()
+        throw RequestRefused.invalid("Project [" + pid + "] is a " + project.header().settings().type().wireName()
                 + " project and cannot be " + action + ": a fusion holds no rows of its own");
     }
 
     private static void validatePid(String pid) {
         String problem = pidProblem(pid);
         if (problem != null) {
-            throw ApiException.badRequest(problem);
+            throw RequestRefused.invalid(problem);
         }
     }
 
@@ -248,11 +248,11 @@ public class ProjectService {
         return null;
     }
 
-    static ApiException unknown(String cid, String pid) {
-        return ApiException.badRequest("Cannot Find SYMETRYML id[" + pid + "] for Customer id [" + cid + "]");
+    static RequestRefused unknown(String cid, String pid) {
+        return RequestRefused.invalid("Cannot Find SYMETRYML id[" + pid + "] for Customer id [" + cid + "]");
     }
 
-    private static ApiException duplicate(String cid, String pid) {
-        return ApiException.conflict("Customer [" + cid + "] already have SYMETRYML with id[" + pid + "], ");
+    private static RequestRefused duplicate(String cid, String pid) {
+        return RequestRefused.conflict("Customer [" + cid + "] already have SYMETRYML with id[" + pid + "], ");
     }
 }

@@ -3,7 +3,7 @@ package io.smlfusion.project;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * What a project was created with: its type, the flags of the create call, and the body's options
@@ -17,11 +17,11 @@ public record ProjectSettings(ProjectType type, boolean persisted, boolean histo
     public ProjectSettings {
         options = Map.copyOf(new TreeMap<>(options));
         if (type == ProjectType.PARTITION && partitionColumn() == null) {
-            throw ApiException.badRequest("A partition project needs the option '" + PARTITION_SPLIT + "' naming its partition column");
+            throw RequestRefused.invalid("A partition project needs the option '" + PARTITION_SPLIT + "' naming its partition column");
         }
         String autosave = options.get(AUTOSAVE);
         if (autosave != null && !autosave.equalsIgnoreCase("true") && !autosave.equalsIgnoreCase("false")) {
-            throw ApiException.badRequest("Option '" + AUTOSAVE + "' must be true or false, not [" + autosave + "]");
+            throw RequestRefused.invalid("Option '" + AUTOSAVE + "' must be true or false, not [" + autosave + "]");
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /** The {@code type} of a project as ProjectInfo shows it (spec §5.1). */
 public enum ProjectType {
@@ -43,7 +43,7 @@ public enum ProjectType {
             case "fusion" -> "fusion projects are created with POST projects/fusion/create";
             default -> "unknown project type";
         };
-        throw ApiException.badRequest("Invalid project type [" + type + "]: " + reason + "; supported: "
+        throw RequestRefused.invalid("Invalid project type [" + type + "]: " + reason + "; supported: "
                 + Arrays.stream(new ProjectType[] {CPU, PARTITION}).map(ProjectType::wireName).collect(Collectors.joining(", ")));
     }
 

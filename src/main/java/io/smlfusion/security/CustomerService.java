@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.persistence.CustomerEntity;
 import io.smlfusion.persistence.CustomerRepository;
+import io.smlfusion.refusal.RequestRefused;
 
 /**
  * Customers and their keys: the secret lookup the request verifier needs, and the administration
@@ -58,10 +57,10 @@ public class CustomerService {
         requireAdmin(caller, "create customers");
         String problem = cidProblem(newCid);
         if (problem != null) {
-            throw ApiException.badRequest(problem);
+            throw RequestRefused.invalid(problem);
         }
         if (customers.find(newCid).isPresent()) {
-            throw ApiException.conflict("Customer [" + newCid + "] already exists");
+            throw RequestRefused.conflict("Customer [" + newCid + "] already exists");
         }
         String secret = SecretKeys.generate();
         customers.insert(new CustomerEntity(newCid, sealed(newCid, secret), admin, clock.instant()));
@@ -75,7 +74,7 @@ public class CustomerService {
         }
         String secret = SecretKeys.generate();
         if (!customers.rotateKey(cid, sealed(cid, secret), clock.instant())) {
-            throw ApiException.badRequest("No customer with id [" + cid + "]");
+            throw RequestRefused.invalid("No customer with id [" + cid + "]");
         }
         return secret;
     }
@@ -129,7 +128,7 @@ public class CustomerService {
     private void requireAdmin(String caller, String action) {
         boolean admin = customers.find(caller).map(CustomerEntity::isAdmin).orElse(false);
         if (!admin) {
-            throw new ApiException(Response.Status.FORBIDDEN, "Customer [" + caller + "] is not an administrator and cannot " + action);
+            throw new RequestRefused(RequestRefused.Reason.FORBIDDEN, "Customer [" + caller + "] is not an administrator and cannot " + action);
         }
     }
 }

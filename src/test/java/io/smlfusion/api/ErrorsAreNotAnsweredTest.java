@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.health.FatalErrors;
+import io.smlfusion.refusal.RequestRefused;
 
 /** Issue 10 §3: an Error is never turned into a 500 envelope; it propagates, and liveness learns of it. */
 class ErrorsAreNotAnsweredTest {
@@ -31,8 +32,8 @@ class ErrorsAreNotAnsweredTest {
         assertTrue(QueryFlags.flag("async", "TRUE", false));
         assertEquals(false, QueryFlags.flag("async", null, false));
         assertEquals(true, QueryFlags.flag("async", "", true));
-        ApiException e = assertThrows(ApiException.class, () -> QueryFlags.flag("async", "maybe", false));
-        assertEquals(400, e.status().getStatusCode());
+        RequestRefused e = assertThrows(RequestRefused.class, () -> QueryFlags.flag("async", "maybe", false));
+        assertEquals(RequestRefused.Reason.INVALID, e.reason());
         assertEquals("Query parameter async must be true or false, not [maybe]", e.getMessage());
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /** Reading and checking a FusionCellInfoList, and the host allow-list (DESIGN §5). */
 class CellListTest {
@@ -31,9 +31,9 @@ class CellListTest {
     private static final String ANY_HTTP = "https?://.+";
 
     private static String refusal(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> new CellHostPolicy(ANY_HTTP)
+        RequestRefused e = assertThrows(RequestRefused.class, () -> new CellHostPolicy(ANY_HTTP)
                 .requireCallable(CellList.parse(json, 256)));
-        assertEquals(400, e.status().getStatusCode());
+        assertEquals(RequestRefused.Reason.INVALID, e.reason());
         assertFalse(e.getMessage().contains(SK), "never quote a secret");
         return e.getMessage();
     }
@@ -153,8 +153,8 @@ class CellListTest {
     void aListLongerThanTheLimitIsRefusedNamingIt() {
         String three = list(cell("http://a:1", "p1"), cell("http://a:1", "p2"), cell("http://a:1", "p3"));
         assertEquals(3, CellList.parse(three, 3).size());
-        ApiException e = assertThrows(ApiException.class, () -> CellList.parse(three, 2));
-        assertEquals(400, e.status().getStatusCode());
+        RequestRefused e = assertThrows(RequestRefused.class, () -> CellList.parse(three, 2));
+        assertEquals(RequestRefused.Reason.INVALID, e.reason());
         assertEquals("Invalid FusionCellInfoList: 3 cells, more than smlfusion.fusion.max.cells = 2", e.getMessage());
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.smlfusion.ingest.FrameOptions.Limit;
 
+import io.smlfusion.refusal.RequestRefused;
+
 /** Issue 10 §3–4: what a DataFrame may hold, refused while reading, before rows are expanded. */
 class FrameLimitsTest {
 
@@ -27,7 +29,7 @@ class FrameLimitsTest {
         String row = IntStream.range(0, 30_000).mapToObj(i -> "\"1\"").collect(Collectors.joining(","));
         FrameException e = assertThrows(FrameException.class,
                 () -> read("{\"attributeNames\":[" + names + "],\"attributeTypes\":[" + types + "],\"data\":[[" + row + "]]}"));
-        assertEquals(413, e.status().getStatusCode());
+        assertEquals(RequestRefused.Reason.TOO_LARGE, e.reason());
         assertEquals("DataFrame rejected, nothing learned: more than 2000 attributes once categories are expanded; the limit is 2000"
                 + " (smlfusion.project.max.attributes)", e.getMessage());
     }
@@ -37,7 +39,7 @@ class FrameLimitsTest {
         String rows = IntStream.range(0, 2001).mapToObj(i -> "[\"v" + i + "\"]").collect(Collectors.joining(","));
         FrameException e = assertThrows(FrameException.class,
                 () -> read("{\"attributeNames\":[\"u\"],\"attributeTypes\":[\"T\"],\"errorHandling\":1,\"data\":[" + rows + "]}"));
-        assertEquals(413, e.status().getStatusCode());
+        assertEquals(RequestRefused.Reason.TOO_LARGE, e.reason());
         assertTrue(e.getMessage().contains("(smlfusion.project.max.attributes)"), e.getMessage());
     }
 
@@ -47,7 +49,7 @@ class FrameLimitsTest {
         String rows = IntStream.range(0, 1000).mapToObj(i -> "[\"v" + i % 200 + "\"]").collect(Collectors.joining(","));
         FrameException e = assertThrows(FrameException.class,
                 () -> read("{\"attributeNames\":[\"u\"],\"attributeTypes\":[\"T\"],\"data\":[" + rows + "]}"));
-        assertEquals(413, e.status().getStatusCode());
+        assertEquals(RequestRefused.Reason.TOO_LARGE, e.reason());
         assertEquals("DataFrame rejected, nothing learned: 1000 rows of 200 attributes (categories expanded) take 1600000 bytes;"
                 + " send fewer rows per DataFrame; the limit is 1000000 (smlfusion.customer.max.bytes)", e.getMessage());
     }
@@ -56,7 +58,7 @@ class FrameLimitsTest {
     void aColumnNamedLikeACategoryValueIsRefused() {
         FrameException e = assertThrows(FrameException.class,
                 () -> read("{\"attributeNames\":[\"u\",\"u$v\"],\"attributeTypes\":[\"T\",\"C\"],\"data\":[[\"v\",\"1\"]]}"));
-        assertEquals(400, e.status().getStatusCode());
+        assertEquals(RequestRefused.Reason.INVALID, e.reason());
         assertEquals("Attribute 'u$v' collides with the values of category (T) attribute 'u', which expand to 'u$<value>'", e.getMessage());
         assertThrows(FrameException.class,
                 () -> read("{\"attributeNames\":[\"a$b\",\"a\"],\"attributeTypes\":[\"T\",\"T\"],\"data\":[[\"c\",\"b$c\"]]}"));

@@ -26,9 +26,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.persistence.CustomerEntity;
 import io.smlfusion.persistence.CustomerRepository;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.Clocks;
 import io.smlfusion.security.CustomerService;
 import io.smlfusion.security.RequestSigner;
@@ -46,7 +46,7 @@ class CustomerServiceArquillianIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "customer-service-it.war")
-                .addClasses(CustomerService.class, SecretKeys.class, ApiException.class, Clocks.class, Sealer.class,
+                .addClasses(CustomerService.class, SecretKeys.class, RequestRefused.class, Clocks.class, Sealer.class,
                         RequestSigner.class, StringToSign.class, SignedRequest.class, SymDate.class, SymHeaders.class)
                 .addPackage(CustomerEntity.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
@@ -71,7 +71,7 @@ class CustomerServiceArquillianIT {
         String rotated = customers.rotate(cid, cid);
         assertNotEquals(secret, rotated);
         assertEquals(Optional.of(rotated), customers.secretOf(cid));
-        ApiException refused = assertThrows(ApiException.class, () -> customers.create(cid, "x" + cid, false));
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> customers.create(cid, "x" + cid, false));
         assertTrue(refused.getMessage().contains("not an administrator"), refused.getMessage());
     }
 

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.api.ApiException;
+import io.smlfusion.refusal.RequestRefused;
 
 /** A job's outcome and its JobInfo (spec §5.4). */
 class JobTest {
@@ -33,8 +32,8 @@ class JobTest {
     @Test
     void theFirstOutcomeStandsSoWorkEndingAfterACancellationDoesNotReplaceIt() {
         Job job = new Job(3, "c1", "autoSelect", NOW);
-        job.fail(new ApiException(Response.Status.GONE, "Job 3 was cancelled"), NOW);
-        job.fail(new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <interrupted>"), NOW);
+        job.fail(new RequestRefused(RequestRefused.Reason.GONE, "Job 3 was cancelled"), NOW);
+        job.fail(new RequestRefused(RequestRefused.Reason.FAILED, "Generic Exception <interrupted>"), NOW);
         job.succeed(JobResult.finished(Map.of()), NOW);
 
         assertEquals("Job 3 was cancelled", job.failure().getMessage());

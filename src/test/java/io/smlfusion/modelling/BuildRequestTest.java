@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.explore.ExploreException;
 import io.smlfusion.explore.MLContext;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.Schema;
 
@@ -65,13 +65,13 @@ class BuildRequestTest {
         assertFalse(ModelRequests.flag("impute", null, false));
         assertTrue(ModelRequests.flag("predictBeforeLearn", " ", true));
         assertEquals("The query parameter impute = 'yes' is not true or false",
-                assertThrows(ApiException.class, () -> ModelRequests.flag("impute", "yes", false)).getMessage());
+                assertThrows(RequestRefused.class, () -> ModelRequests.flag("impute", "yes", false)).getMessage());
         assertEquals(List.of("id", "name"), ModelRequests.names(" id, ,name,id"));
     }
 
     private static String refused(String body) {
-        ApiException e = assertThrows(ApiException.class, () -> MLContexts.readOne(body));
-        assertEquals(400, e.status().getStatusCode());
+        RequestRefused e = assertThrows(RequestRefused.class, () -> MLContexts.readOne(body));
+        assertEquals(RequestRefused.Reason.INVALID, e.reason());
         return e.getMessage();
     }
 }

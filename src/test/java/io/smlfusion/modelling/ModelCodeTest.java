@@ -27,13 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.model.Model;
 import io.smlfusion.model.ModelAlgorithm;
 import io.smlfusion.model.ModelBuilder;
 import io.smlfusion.model.ModelOptions;
 import io.smlfusion.model.ModelSpec;
 import io.smlfusion.modelling.ModelCode.Language;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.AttributeType;
 import io.smlfusion.stats.DataBlock;
 import io.smlfusion.stats.ProjectStatistics;
@@ -162,12 +162,12 @@ class ModelCodeTest {
     @Test
     void otherModelsAndLanguagesAreRefused() {
         Model bayes = ModellingData.build(bank, "bayes", "target", bankInputs, Map.of());
-        ApiException refused = assertThrows(ApiException.class, () -> ModelCode.generate("nb", bayes, Language.JAVA));
-        assertEquals(400, refused.status().getStatusCode());
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> ModelCode.generate("nb", bayes, Language.JAVA));
+        assertEquals(RequestRefused.Reason.INVALID, refused.reason());
         assertEquals("Model [nb] is bayes: code is generated for mlr, ridge, lasso, elasticnet, pcr and lda models",
                 refused.getMessage());
         assertEquals("language = 'cobol' is not supported: use java or sql",
-                assertThrows(ApiException.class, () -> Language.of("cobol")).getMessage());
+                assertThrows(RequestRefused.class, () -> Language.of("cobol")).getMessage());
         assertEquals(Language.JAVA, Language.of(null));
         assertEquals(Language.SQL, Language.of(" SQL "));
     }

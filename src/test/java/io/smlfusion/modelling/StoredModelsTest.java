@@ -13,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.api.ApiException;
 import io.smlfusion.model.Model;
 import io.smlfusion.model.ModelCodec;
 import io.smlfusion.model.ModelOptions;
 import io.smlfusion.persistence.ModelEntity;
+import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.stats.ProjectStatistics;
 
 /** A project's models in memory ({@link ProjectModels}), as ModelInfo ({@link ModelInfo}) and as a database row ({@link ModelStore}). */
@@ -48,8 +48,8 @@ class StoredModelsTest {
         assertTrue(models.replace(second, renamed(mlr, "m2")));
         assertTrue(models.remove("m2"));
         assertFalse(models.remove("m2"));
-        ApiException unknown = assertThrows(ApiException.class, () -> models.require("m3"));
-        assertEquals(404, unknown.status().getStatusCode());
+        RequestRefused unknown = assertThrows(RequestRefused.class, () -> models.require("m3"));
+        assertEquals(RequestRefused.Reason.NOT_FOUND, unknown.reason());
         assertEquals("Generic Exception <Error no such model <m3>>", unknown.getMessage());
     }
 

@@ -1,0 +1,31 @@
+package io.smlfusion.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.smlfusion.refusal.RequestRefused;
+
+/** The one place where a domain refusal becomes HTTP: its reason picks the status, its text is the statusString. */
+@Provider
+public class RequestRefusedMapper implements ExceptionMapper<RequestRefused> {
+
+    @Override
+    public Response toResponse(RequestRefused refused) {
+        return Responses.envelope(status(refused.reason()), refused.getMessage(), refused.values());
+    }
+
+    static Response.Status status(RequestRefused.Reason reason) {
+        return switch (reason) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case GONE -> Response.Status.GONE;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case TOO_MANY -> Response.Status.TOO_MANY_REQUESTS;
+            case FAILED -> Response.Status.INTERNAL_SERVER_ERROR;
+            case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
+        };
+    }
+}
