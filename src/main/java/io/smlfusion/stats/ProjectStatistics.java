@@ -136,10 +136,16 @@ public final class ProjectStatistics {
      * the same attribute. Reads this project and changes nothing; its size does not depend on the
      * number of rows, which is why the write-ahead journal stores it instead of the rows.
      *
-     * @throws IllegalArgumentException when the block's partition values do not match whether
-     *     this project is partitioned
+     * @throws IllegalArgumentException when an attribute's type conflicts with this project's schema
+     *     (as {@link #learn} says), or the block's partition values do not match whether this project
+     *     is partitioned
      */
     public ProjectStatistics summaryOf(DataBlock block) {
+        // the summary starts from an empty schema: the block's types are checked against this one here
+        String clash = schema.categoryClash(block.names(), block.types());
+        if (clash != null) {
+            throw new IllegalArgumentException(clash);
+        }
         ProjectStatistics summary = new ProjectStatistics(partitions != null, false);
         summary.learn(block);
         if (histograms != null) {

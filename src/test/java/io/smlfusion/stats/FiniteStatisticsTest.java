@@ -68,6 +68,9 @@ class FiniteStatisticsTest {
         assertEquals("attribute 'u' cannot be both type C and a category (type T, expanded to 'u$a'): an attribute keeps its type"
                 + " from one learn to the next", toNumber.getMessage());
         assertEquals(List.of("u$a", "u$b"), project.schema().names(), "nothing learned");
+        IllegalArgumentException summarised = assertThrows(IllegalArgumentException.class,
+                () -> project.summaryOf(new DataBlock(List.of("u"), C, new double[] {3}, 1)));
+        assertEquals(toNumber.getMessage(), summarised.getMessage(), "a learn through its summary (the journal's path) is refused alike");
 
         ProjectStatistics numeric = new ProjectStatistics(false, false);
         numeric.learn(new DataBlock(List.of("v"), C, new double[] {3}, 1));
