@@ -186,9 +186,18 @@ public class ExplorationService {
         return new Answer("OK", Map.of("KSVSMap", Map.of("values", maps)));
     }
 
-    /** Runs {@code reader} on a consistent view of the project, an {@link ExploreException} becoming a 400. */
+    /**
+     * Runs {@code reader} on a consistent view of the project, an {@link ExploreException} becoming a
+     * 400 — which, on a fusion with failed cells, names them: an attribute "missing" from a merge
+     * is usually one a failed cell holds.
+     */
     private static <T> T read(Project project, Function<ProjectStatistics, T> reader) {
-        return project.read(statistics -> translated(() -> reader.apply(statistics)));
+        try {
+            return project.read(reader);
+        } catch (ExploreException e) {
+            throw RequestRefused.invalid(e.getMessage()
+                    + project.failedParts().map(cells -> "; these cells of the fusion are not OK: " + cells).orElse(""));
+        }
     }
 
     private static <T> T translated(Supplier<T> computation) {

@@ -11,9 +11,9 @@ package io.smlfusion.fusion;
  */
 public record CellInfo(String host, String cid, String sk, String pid) {
 
-    /** How messages name the cell ({@code params.fusion_fetch_error}): {@code host pid}. */
+    /** How messages name the cell ({@code params.fusion_fetch_error}): {@code host cid=… pid=…}, never the key. */
     public String label() {
-        return host + " " + pid;
+        return host + " cid=" + cid + " pid=" + pid;
     }
 
     /** Two entries are the same cell when they name the same project of the same customer on the same host. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -82,6 +83,12 @@ public final class FusionProject implements Project {
         Instant now = clock.instant();
         info.put("fusionMerge", state.mergeProvenance(now, refresh.staleReason(now)));
         info.put("fusionCells", state.cellProvenance(now));
+    }
+
+    /** The cells of the last refresh that failed, as {@code params.fusion_fetch_error} names them. */
+    @Override
+    public Optional<String> failedParts() {
+        return Optional.ofNullable(refresh.state().fetchError());
     }
 
     List<CellInfo> cells() {

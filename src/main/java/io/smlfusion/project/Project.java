@@ -1,6 +1,7 @@
 package io.smlfusion.project;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.smlfusion.modelling.ProjectModels;
@@ -33,5 +34,14 @@ public interface Project {
      * default; a fusion adds its encrypted cell list, fetch error and provenance.
      */
     default void describe(Map<String, Object> info, Map<String, String> params) {
+    }
+
+    /**
+     * The parts of this project that did not answer its last read, for messages that would otherwise
+     * blame the data: a fusion names its failed cells ({@code host cid=… pid=…: STATUS (reason)});
+     * empty for a project that holds its own statistics.
+     */
+    default Optional<String> failedParts() {
+        return Optional.empty();
     }
 }

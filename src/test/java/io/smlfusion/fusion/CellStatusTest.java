@@ -58,7 +58,7 @@ class CellStatusTest {
             throw new ProcessingException(new ConnectException("Connection refused"));
         }).answer(cell, Deadline.after(java.time.Duration.ofSeconds(1)));
         assertEquals(CellStatus.UNREACHABLE, answer.status());
-        assertEquals("http://cell1:9080 p1: UNREACHABLE (ConnectException: Connection refused)", answer.describeFailure());
+        assertEquals("http://cell1:9080 cid=c1 pid=p1: UNREACHABLE (ConnectException: Connection refused)", answer.describeFailure());
     }
 
     @Test

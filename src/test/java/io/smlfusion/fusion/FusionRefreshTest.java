@@ -169,7 +169,7 @@ class FusionRefreshTest {
 
         assertEquals(60, rows(fusion));
         Described info = Described.of(fusion);
-        assertEquals("http://cell2:9080 p2: UNREACHABLE (ConnectException: Connection refused)", info.fetchError());
+        assertEquals("http://cell2:9080 cid=c2 pid=p2: UNREACHABLE (ConnectException: Connection refused)", info.fetchError());
         assertEquals(true, info.merge().get("lastRefreshFailed"));
         assertEquals(false, info.merge().get("partial"));
         assertEquals(true, info.merge().get("stale"));
@@ -198,7 +198,7 @@ class FusionRefreshTest {
         assertEquals(0, rows(fusion));
         assertEquals(0, (int) fusion.read(statistics -> statistics.schema().size()));
         String error = Described.of(fusion).fetchError();
-        assertTrue(error.startsWith("http://cell1:9080 p1: TIMEOUT ("), error);
+        assertTrue(error.startsWith("http://cell1:9080 cid=c1 pid=p1: TIMEOUT ("), error);
         assertFalse(Described.of(fusion).merge().containsKey("ageMs"));
         rows(fusion);
         assertEquals(1, fetcher.calls(cells.get(0)));
@@ -211,7 +211,7 @@ class FusionRefreshTest {
         FusionProject fusion = fusion(Runnable::run);
         assertEquals(30, rows(fusion));
         Described info = Described.of(fusion);
-        assertEquals("http://cell3:9080 p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
+        assertEquals("http://cell3:9080 cid=c3 pid=p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
         assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "ageMs", 0L,
                 "lastRefreshFailed", false, "stale", false), info.merge());
         assertEquals(false, info.cells().get(2).get("inMerge"));

@@ -70,8 +70,8 @@ class FusionCellServerIT {
         }
         assertEquals(406, info.getInt("rowCount"), "the last good merge keeps serving");
         String error = info.getJsonObject("params").getString("fusion_fetch_error");
-        assertTrue(error.startsWith(CELL_BASE + " " + run + "-remote1: UNREACHABLE ("), error);
-        assertTrue(error.contains("; " + CELL_BASE + " " + run + "-remote2: UNREACHABLE ("), error);
+        assertTrue(error.startsWith(CELL_BASE + " cid=" + CellServer.CID + " pid=" + run + "-remote1: UNREACHABLE ("), error);
+        assertTrue(error.contains("; " + CELL_BASE + " cid=" + CellServer.CID + " pid=" + run + "-remote2: UNREACHABLE ("), error);
         assertFalse(error.contains(run + "-local3"), error);
         Map<String, String> statuses = fusionOwner.cellsStatus(fusion, cells);
         assertTrue(statuses.get(run + "-remote1").startsWith("UNREACHABLE ("), statuses::toString);

@@ -81,6 +81,29 @@ class FusionIT {
     }
 
     @Test
+    void aPlainJsonCellListIsRefusedSayingHowToEncryptIt() {
+        owner.cellProject(run + "-plain1", H1);
+        String plain = CellList.toJson(List.of(owner.cell(run + "-plain1")));
+        Reply refused = client.post("projects/fusion/create?pid=" + run + "-plain", plain);
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.statusString().startsWith("The cell list arrived as plain JSON: a FusionCellInfoList travels encrypted with"
+                + " your key. Encrypt it first, e.g. bin/sml --encrypt POST"), refused::toString);
+    }
+
+    @Test
+    void anExplorationThatMissesAnAttributeNamesTheCellsThatFailed() {
+        owner.cellProject(run + "-m1", H1);
+        String fusion = run + "-mf";
+        List<CellInfo> cells = List.of(owner.cell(run + "-m1"), owner.cell(run + "-missing"));
+        assertEquals(201, owner.create(fusion, false, cells).status());
+        Reply explored = client.post("projects/" + fusion + "/explore?metric=uni",
+                "{\"values\":[{\"inputAttributeNames\":[\"MEDV\"]}]}");
+        assertEquals(400, explored.status(), explored::toString);
+        assertTrue(explored.statusString().contains("no attribute named 'MEDV'; these cells of the fusion are not OK: "
+                + SignedClient.BASE + " cid=" + client.cid() + " pid=" + run + "-missing: NOT_FOUND ("), explored::toString);
+    }
+
+    @Test
     void readingWorksAndWritingIsRefused() {
         owner.cellProject(run + "-r1", H1);
         String fusion = run + "-rf";
@@ -191,9 +214,10 @@ class FusionIT {
             JsonObject info = owner.info(failing);
             assertEquals(0, info.getInt("rowCount"), "every cell is required by default: no merge");
             String error = info.getJsonObject("params").getString("fusion_fetch_error");
-            for (String expected : List.of(SignedClient.BASE + " " + run + "-s2: UNAUTHORIZED (",
-                    SignedClient.BASE + " " + run + "-nothere: NOT_FOUND (", "http://localhost:" + closedPort + " closed: UNREACHABLE (",
-                    silent.host() + " silent: TIMEOUT (", garbage.host() + " garbage: INCOMPATIBLE (")) {
+            String owned = " cid=" + client.cid() + " pid=";
+            for (String expected : List.of(SignedClient.BASE + owned + run + "-s2: UNAUTHORIZED (",
+                    SignedClient.BASE + owned + run + "-nothere: NOT_FOUND (", "http://localhost:" + closedPort + owned + "closed: UNREACHABLE (",
+                    silent.host() + owned + "silent: TIMEOUT (", garbage.host() + owned + "garbage: INCOMPATIBLE (")) {
                 assertTrue(error.contains(expected), expected + " in " + error);
             }
             assertFalse(error.contains(SignedClient.BOOTSTRAP_SECRET));
@@ -221,8 +245,9 @@ class FusionIT {
             JsonObject info = await(fusion, i -> i.getJsonObject("params").containsKey("fusion_fetch_error"));
             assertEquals(406, info.getInt("rowCount"), "the last good merge keeps serving");
             String error = info.getJsonObject("params").getString("fusion_fetch_error");
-            assertTrue(error.startsWith(SignedClient.BASE + " " + run + "-k2: NOT_FOUND (HTTP 400: the cell has no such project for this cid); "), error);
-            assertTrue(error.contains("; " + stub.host() + " stubbed: TIMEOUT ("), error);
+            assertTrue(error.startsWith(SignedClient.BASE + " cid=" + client.cid() + " pid=" + run
+                    + "-k2: NOT_FOUND (HTTP 400: the cell has no such project for this cid); "), error);
+            assertTrue(error.contains("; " + stub.host() + " cid=" + client.cid() + " pid=stubbed: TIMEOUT ("), error);
             assertTrue(info.getJsonObject("fusionMerge").getBoolean("lastRefreshFailed"));
             JsonObject k2 = info.getJsonArray("fusionCells").getJsonObject(1);
             assertEquals("NOT_FOUND", k2.getString("status"));
