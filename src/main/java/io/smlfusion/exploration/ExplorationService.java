@@ -15,20 +15,20 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.smlfusion.explore.Density;
-import io.smlfusion.explore.DensityEstimate;
-import io.smlfusion.explore.Exploration;
-import io.smlfusion.explore.ExploreException;
-import io.smlfusion.explore.ExploreFormat;
-import io.smlfusion.explore.MLContext;
-import io.smlfusion.explore.PrincipalComponents;
-import io.smlfusion.explore.SingularValues;
-import io.smlfusion.explore.VarianceInflation;
+import io.smlfusion.engine.explore.Density;
+import io.smlfusion.engine.explore.DensityEstimate;
+import io.smlfusion.engine.explore.Exploration;
+import io.smlfusion.engine.explore.ExploreException;
+import io.smlfusion.engine.explore.ExploreFormat;
+import io.smlfusion.engine.explore.MLContext;
+import io.smlfusion.engine.explore.PrincipalComponents;
+import io.smlfusion.engine.explore.SingularValues;
+import io.smlfusion.engine.explore.VarianceInflation;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectInfo;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * The Exploration API (spec §7) over any {@link Project} — a cell or a fusion, read through the

@@ -14,7 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.smlfusion.explore.MLContext;
+import io.smlfusion.engine.explore.MLContext;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

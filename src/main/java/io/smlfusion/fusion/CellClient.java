@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.security.RequestSigner;
-import io.smlfusion.stats.SnapshotFormatException;
-import io.smlfusion.stats.StatisticsCodec;
 
 /**
  * Fetches a cell's snapshot over HTTP, every call bounded:

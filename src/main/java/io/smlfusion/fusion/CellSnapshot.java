@@ -2,7 +2,7 @@ package io.smlfusion.fusion;
 
 import java.time.Instant;
 
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
  * The statistics a cell exported, decoded, and when they arrived. Owned by the refresh that fetched

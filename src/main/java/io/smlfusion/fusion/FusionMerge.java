@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
  * Turns the answers of one refresh into the fusion's next state (DESIGN §6). Pure: no clock, no

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * A project that holds no rows (spec §6): it reads the merge of its cells, refreshed just in time

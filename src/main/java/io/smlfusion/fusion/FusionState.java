@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
  * Everything a fusion knows at one moment, immutable and swapped as a whole: the cell list, the

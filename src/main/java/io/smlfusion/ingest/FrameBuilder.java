@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.smlfusion.stats.AttributeNames;
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.Schema;
-import io.smlfusion.stats.ValueRange;
+import io.smlfusion.engine.stats.AttributeNames;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.Schema;
+import io.smlfusion.engine.stats.ValueRange;
 
 /**
  * Turns the cells of a DataFrame, as the reader streams them, into a dense row-major block.

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.smlfusion.stats.AttributeNames;
+import io.smlfusion.engine.stats.AttributeNames;
 
 /**
  * What {@link DataFrameReader} streams the cells of a DataFrame into, row by row: the

@@ -1,6 +1,6 @@
 package io.smlfusion.ingest;
 
-import io.smlfusion.stats.DataBlock;
+import io.smlfusion.engine.stats.DataBlock;
 
 /**
  * A DataFrame ready to learn or forget.

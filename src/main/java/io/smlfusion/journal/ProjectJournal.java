@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.journal.GroupCommit.Ticket;
 import io.smlfusion.persistence.JournalEntryEntity;
 import io.smlfusion.persistence.JournalRepository;
@@ -18,9 +21,6 @@ import io.smlfusion.project.CellProject;
 import io.smlfusion.project.ProjectQuota;
 import io.smlfusion.project.ProjectSettings;
 import io.smlfusion.project.StatisticsChange;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.StatisticsCodec;
 
 /**
  * The write-ahead journal that makes an acknowledged change of a persisted project durable before

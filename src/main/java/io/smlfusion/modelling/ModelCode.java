@@ -3,9 +3,9 @@ package io.smlfusion.modelling;
 import java.util.List;
 import java.util.Locale;
 
-import io.smlfusion.model.LinearDiscriminantModel;
-import io.smlfusion.model.LinearRegressionModel;
-import io.smlfusion.model.Model;
+import io.smlfusion.engine.model.LinearDiscriminantModel;
+import io.smlfusion.engine.model.LinearRegressionModel;
+import io.smlfusion.engine.model.Model;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

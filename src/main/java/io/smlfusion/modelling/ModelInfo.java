@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelTable;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelTable;
 
 /**
  * The ModelInfo entity (spec §4.8) of a stored model, exactly the product's keys:

@@ -12,26 +12,26 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smlfusion.engine.explore.MLContext;
+import io.smlfusion.engine.model.DiscriminantReduction;
+import io.smlfusion.engine.model.ModelAlgorithm;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSelection;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.model.SelectionCandidate;
+import io.smlfusion.engine.model.SelectionLimits;
+import io.smlfusion.engine.model.SelectionOutcome;
+import io.smlfusion.engine.model.SelectionSettings;
+import io.smlfusion.engine.model.SelectionTask;
+import io.smlfusion.engine.model.ValidationRows;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.exploration.MLContexts;
-import io.smlfusion.explore.MLContext;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.PredictionRows;
 import io.smlfusion.jobs.JobResult;
-import io.smlfusion.model.DiscriminantReduction;
-import io.smlfusion.model.ModelAlgorithm;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSelection;
-import io.smlfusion.model.ModelSpec;
-import io.smlfusion.model.SelectionCandidate;
-import io.smlfusion.model.SelectionLimits;
-import io.smlfusion.model.SelectionOutcome;
-import io.smlfusion.model.SelectionSettings;
-import io.smlfusion.model.SelectionTask;
-import io.smlfusion.model.ValidationRows;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * Model selection and reduction (spec §8.3) over any {@link Project}, a cell or a fusion (whose

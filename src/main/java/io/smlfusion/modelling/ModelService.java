@@ -15,27 +15,27 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.smlfusion.engine.explore.ExploreException;
+import io.smlfusion.engine.explore.MLContext;
+import io.smlfusion.engine.explore.SingularValues;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelAlgorithm;
+import io.smlfusion.engine.model.ModelBuildException;
+import io.smlfusion.engine.model.ModelBuilder;
+import io.smlfusion.engine.model.ModelCodec;
+import io.smlfusion.engine.model.ModelFormatException;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.Schema;
 import io.smlfusion.exploration.ExplorationService;
 import io.smlfusion.exploration.MLContexts;
-import io.smlfusion.explore.ExploreException;
-import io.smlfusion.explore.MLContext;
-import io.smlfusion.explore.SingularValues;
 import io.smlfusion.jobs.JobResult;
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelAlgorithm;
-import io.smlfusion.model.ModelBuildException;
-import io.smlfusion.model.ModelBuilder;
-import io.smlfusion.model.ModelCodec;
-import io.smlfusion.model.ModelFormatException;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSpec;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectRegistry;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.Schema;
 
 /**
  * The Modeling API (spec §8) over any {@link Project} — a cell or a fusion, read through the same

@@ -18,10 +18,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelCodec;
-import io.smlfusion.model.ModelFormatException;
-import io.smlfusion.model.ModelOptions;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelCodec;
+import io.smlfusion.engine.model.ModelFormatException;
+import io.smlfusion.engine.model.ModelOptions;
 import io.smlfusion.persistence.ModelEntity;
 import io.smlfusion.persistence.ModelRepository;
 

@@ -10,14 +10,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.RegressionImputer;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.PredictionRows;
-import io.smlfusion.model.Model;
-import io.smlfusion.model.RegressionImputer;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * The Prediction API (spec §9): scores the rows of a DataFrame with a stored model, one string map

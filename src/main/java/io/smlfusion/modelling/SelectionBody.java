@@ -8,8 +8,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import io.smlfusion.engine.explore.MLContext;
 import io.smlfusion.exploration.MLContexts;
-import io.smlfusion.explore.MLContext;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSpec;
-import io.smlfusion.stats.Schema;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.stats.Schema;
 
 /**
  * A model as its project keeps it: the model, and what the server knows beyond it — the build

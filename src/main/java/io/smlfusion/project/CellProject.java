@@ -7,10 +7,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * A project that learns its own rows. A learn or forget first summarises its DataFrame into the

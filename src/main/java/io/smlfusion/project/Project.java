@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.modelling.ProjectModels;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * The seam every reader (info, exploration, modelling, prediction) goes through: a cell project

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.Schema;
 import io.smlfusion.modelling.StoredModel;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.Schema;
 
 /**
  * The {@code smlInfo} entity (spec §4.5) of a project. Besides the product's fields it reports

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smlfusion.engine.stats.Footprint;
 import io.smlfusion.ingest.FrameOptions;
-import io.smlfusion.stats.Footprint;
 
 /**
  * The configured size limits of projects, in one place for every part of the server that makes

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smlfusion.stats.Footprint;
+import io.smlfusion.engine.stats.Footprint;
 
 /**
  * Admits the growth of a project's statistics before anything is allocated for it: at most

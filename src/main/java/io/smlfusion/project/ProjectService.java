@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.engine.stats.AttributeNames;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.AttributeNames;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.SnapshotFormatException;
-import io.smlfusion.stats.StatisticsCodec;
 
 /** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
 @ApplicationScoped

@@ -15,6 +15,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.fusion.FusionProject;
 import io.smlfusion.fusion.FusionProjects;
 import io.smlfusion.modelling.ModelStore;
@@ -23,9 +26,6 @@ import io.smlfusion.persistence.JournalPosition;
 import io.smlfusion.persistence.JournalRepository;
 import io.smlfusion.persistence.ProjectEntity;
 import io.smlfusion.persistence.ProjectRepository;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.SnapshotFormatException;
-import io.smlfusion.stats.StatisticsCodec;
 
 /**
  * Writes projects to the database and reads them back: a cell project's statistics in the binary

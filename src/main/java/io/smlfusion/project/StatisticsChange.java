@@ -2,7 +2,7 @@ package io.smlfusion.project;
 
 import java.time.Instant;
 
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
  * One change of a cell project's statistics as it was applied: the statistics of the rows it added

@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.SnapshotFormatException;
-import io.smlfusion.stats.StatisticsCodec;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 
 /**
  * The server-side cost of a fusion refresh once the cells' bytes have arrived: decode every cell's

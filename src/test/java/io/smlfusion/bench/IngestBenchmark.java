@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * The server's ingestion work for one request, without HTTP: parse a 10,000-row DataFrame of

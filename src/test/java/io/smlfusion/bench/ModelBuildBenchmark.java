@@ -1,13 +1,13 @@
 package io.smlfusion.bench;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelAlgorithm;
-import io.smlfusion.model.ModelBuilder;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSpec;
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelAlgorithm;
+import io.smlfusion.engine.model.ModelBuilder;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

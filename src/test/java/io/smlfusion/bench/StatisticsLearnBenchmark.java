@@ -1,6 +1,6 @@
 package io.smlfusion.bench;
 
-import io.smlfusion.stats.MomentBlock;
+import io.smlfusion.engine.stats.MomentBlock;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

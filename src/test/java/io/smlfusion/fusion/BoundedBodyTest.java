@@ -14,10 +14,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.StatisticsCodec;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 
 /** A cell's answer is read bounded in size and in time; the default size follows from the attribute limit. */
 class BoundedBodyTest {

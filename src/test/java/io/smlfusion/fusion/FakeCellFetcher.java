@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /** Cells in memory: answers a copy of each cell's statistics or its failure, counts the calls, and can hold answers back. */
 final class FakeCellFetcher implements CellFetcher {

@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.it.StatisticsAssertions;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectSettings;
 import io.smlfusion.project.ProjectType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.StatisticsCodec;
 
 /** The fused statistics: independent of the order cells answer in, and equal to one project that learned every cell's rows. */
 class FusionMergeTest {

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectSettings;
 import io.smlfusion.project.ProjectType;
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
 
 /**
  * The just-in-time refresh of one fusion: single flight, waiting (or not) for a due refresh,

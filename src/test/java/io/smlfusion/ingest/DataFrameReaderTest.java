@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
 
 class DataFrameReaderTest {
 

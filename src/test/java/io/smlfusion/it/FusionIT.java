@@ -17,12 +17,12 @@ import jakarta.json.JsonString;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.fusion.CellInfo;
 import io.smlfusion.fusion.CellList;
 import io.smlfusion.it.SignedClient.Reply;
 import io.smlfusion.security.BodyEncryption;
 import io.smlfusion.security.SecretKeys;
-import io.smlfusion.stats.ProjectStatistics;
 
 /**
  * Fusion projects over HTTP (spec §6, DESIGN §6) with their cells on the integration-test server,

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.Moments;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.it.SignedClient.Reply;
-import io.smlfusion.stats.Moments;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.StatisticsCodec;
 
 /**
  * An acknowledged learn or forget of a {@code persist=true} project survives {@code kill -9}:

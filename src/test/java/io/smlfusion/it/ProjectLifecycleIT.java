@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.it.SignedClient.Reply;
-import io.smlfusion.stats.ProjectStatistics;
 
 /** Spec §5.2–5.3 over HTTP: lifecycle, learn/merge/export on the housing cells, and the product's status strings. */
 class ProjectLifecycleIT {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 
-import io.smlfusion.stats.Moments;
-import io.smlfusion.stats.ProjectStatistics;
-import io.smlfusion.stats.SnapshotFormatException;
-import io.smlfusion.stats.StatisticsCodec;
+import io.smlfusion.engine.stats.Moments;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 
 /** Compares two exported representations element by element. */
 public final class StatisticsAssertions {

@@ -10,12 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.explore.ExploreException;
+import io.smlfusion.engine.explore.MLContext;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.Schema;
 import io.smlfusion.exploration.MLContexts;
-import io.smlfusion.explore.ExploreException;
-import io.smlfusion.explore.MLContext;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.Schema;
 
 /** The build body is one MLContext, read by the parser exploration uses and resolved by the same rules. */
 class BuildRequestTest {

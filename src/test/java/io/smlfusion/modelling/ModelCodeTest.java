@@ -27,16 +27,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelAlgorithm;
-import io.smlfusion.model.ModelBuilder;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSpec;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelAlgorithm;
+import io.smlfusion.engine.model.ModelBuilder;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.modelling.ModelCode.Language;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /**

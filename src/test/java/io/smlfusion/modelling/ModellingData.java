@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelAlgorithm;
-import io.smlfusion.model.ModelBuilder;
-import io.smlfusion.model.ModelOptions;
-import io.smlfusion.model.ModelSpec;
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelAlgorithm;
+import io.smlfusion.engine.model.ModelBuilder;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.model.ModelSpec;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.testdata.ReferenceCsv;
 
 /** The reference CSV files (ReferenceCsv: examples/data, bank-fed3 beside the repository) as statistics and rows, for the glue's unit tests. */

@@ -13,12 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.model.Model;
-import io.smlfusion.model.ModelCodec;
-import io.smlfusion.model.ModelOptions;
+import io.smlfusion.engine.model.Model;
+import io.smlfusion.engine.model.ModelCodec;
+import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.persistence.ModelEntity;
 import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.stats.ProjectStatistics;
 
 /** A project's models in memory ({@link ProjectModels}), as ModelInfo ({@link ModelInfo}) and as a database row ({@link ModelStore}). */
 class StoredModelsTest {

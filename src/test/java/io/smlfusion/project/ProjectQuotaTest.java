@@ -12,10 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.smlfusion.stats.AttributeType;
-import io.smlfusion.stats.DataBlock;
-import io.smlfusion.stats.Footprint;
-import io.smlfusion.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.Footprint;
+import io.smlfusion.engine.stats.ProjectStatistics;
 
 /** Issue 10 §3: attributes per project and memory per customer are admitted before anything is allocated. */
 class ProjectQuotaTest {
