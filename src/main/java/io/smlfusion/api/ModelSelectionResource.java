@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.modelling.ModelSelectionService;
@@ -21,6 +24,7 @@ import io.smlfusion.modelling.ModelSelectionService;
  * Model selection and reduction (spec §8.3): translates HTTP to {@link ModelSelectionService}
  * calls; each is a job (202 + {@code Location} + {@code sym-job-id}).
  */
+@Tag(name = "Model selection", description = "Search algorithms, inputs and parameters for the best model (spec 8.3)")
 @Path("/{cid}/projects")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +59,7 @@ public class ModelSelectionResource {
 
     @POST
     @Path("/{pid}/{call: selectModel|autoSelect}/{dsid}")
+    @Operation(hidden = true) // data sources are refused, whatever their call: nothing to describe
     public Response fromDataSource(@PathParam("cid") String cid, @PathParam("pid") String pid) {
         throw selection.dataSourcesRefused(cid, pid);
     }
