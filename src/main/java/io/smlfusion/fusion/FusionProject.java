@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import io.smlfusion.engine.stats.ProjectStatistics;
-import io.smlfusion.modelling.ProjectModels;
+import io.smlfusion.project.ProjectModels;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
 

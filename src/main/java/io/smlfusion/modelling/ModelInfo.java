@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.ModelTable;
+import io.smlfusion.project.StoredModel;
 
 /**
  * The ModelInfo entity (spec §4.8) of a stored model, exactly the product's keys:

@@ -33,8 +33,10 @@ import io.smlfusion.exploration.MLContexts;
 import io.smlfusion.jobs.JobResult;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectHeader;
+import io.smlfusion.project.ProjectModels;
 import io.smlfusion.project.ProjectRegistry;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.project.StoredModel;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

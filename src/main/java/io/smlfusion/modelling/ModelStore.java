@@ -24,6 +24,9 @@ import io.smlfusion.engine.model.ModelFormatException;
 import io.smlfusion.engine.model.ModelOptions;
 import io.smlfusion.persistence.ModelEntity;
 import io.smlfusion.persistence.ModelRepository;
+import io.smlfusion.project.ModelStorage;
+import io.smlfusion.project.ProjectModels;
+import io.smlfusion.project.StoredModel;
 
 /**
  * Writes the models of persisted projects to the database ({@code SML_MODEL}: one row per model,
@@ -32,7 +35,7 @@ import io.smlfusion.persistence.ModelRepository;
  * project's rows is part of the project's own rename and delete.
  */
 @ApplicationScoped
-public class ModelStore {
+public class ModelStore implements ModelStorage {
 
     private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
 
@@ -48,6 +51,7 @@ public class ModelStore {
     }
 
     /** Makes the stored models of the project exactly {@code models}, in one transaction. */
+    @Override
     public void saveAll(String cid, String pid, ProjectModels models) {
         repository.replaceAll(cid, pid, models.all().stream().map(model -> entity(cid, pid, model)).toList());
     }
@@ -56,6 +60,7 @@ public class ModelStore {
      * Puts the project's stored models into {@code models}, oldest first. A row this server cannot
      * read (a model format from a newer version) is logged and left in the database, not loaded.
      */
+    @Override
     public void restoreInto(String cid, String pid, ProjectModels models) {
         for (ModelEntity row : repository.findAll(cid, pid)) {
             try {

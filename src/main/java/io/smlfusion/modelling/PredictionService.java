@@ -17,6 +17,7 @@ import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.PredictionRows;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.project.StoredModel;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

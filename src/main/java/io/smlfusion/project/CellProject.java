@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.ProjectStatistics;
-import io.smlfusion.modelling.ProjectModels;
 import io.smlfusion.refusal.RequestRefused;
 
 /**

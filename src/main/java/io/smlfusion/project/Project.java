@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.smlfusion.engine.stats.ProjectStatistics;
-import io.smlfusion.modelling.ProjectModels;
 
 /**
  * The seam every reader (info, exploration, modelling, prediction) goes through: a cell project

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.Schema;
-import io.smlfusion.modelling.StoredModel;
 
 /**
  * The {@code smlInfo} entity (spec §4.5) of a project. Besides the product's fields it reports

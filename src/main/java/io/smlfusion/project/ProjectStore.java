@@ -20,7 +20,6 @@ import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.fusion.FusionProject;
 import io.smlfusion.fusion.FusionProjects;
-import io.smlfusion.modelling.ModelStore;
 import io.smlfusion.persistence.JournalEntryEntity;
 import io.smlfusion.persistence.JournalPosition;
 import io.smlfusion.persistence.JournalRepository;
@@ -30,7 +29,7 @@ import io.smlfusion.persistence.ProjectRepository;
 /**
  * Writes projects to the database and reads them back: a cell project's statistics in the binary
  * snapshot format, a fusion's cell list sealed by {@link FusionProjects} (its merge is re-fetched),
- * and the models of either through {@link ModelStore}. Renaming and deleting a project renames and
+ * and the models of either through {@link ModelStorage}. Renaming and deleting a project renames and
  * deletes its models in the same transaction. A cell project's acknowledged changes that its
  * snapshot does not hold yet are in the journal ({@code journal.ProjectJournal}): saving deletes
  * the entries the new snapshot holds, loading replays the others.
@@ -45,7 +44,7 @@ public class ProjectStore {
     FusionProjects fusions;
 
     @Inject
-    ModelStore models;
+    ModelStorage models;
 
     @Inject
     JournalRepository journal;

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of docs/architecture.md, checked on the sources: the pure engine imports no
  * EE or web type and nothing of the layers above it; outside {@code api} only the transport
- * adapters named here know JAX-RS (services refuse requests with {@code refusal.RequestRefused}).
+ * adapters named here know JAX-RS (services refuse requests with {@code refusal.RequestRefused});
+ * a project owns its models and reaches their storage through {@code project.ModelStorage}, which
+ * modelling implements, so the dependency runs one way.
  */
 class LayersTest {
 
@@ -43,6 +45,11 @@ class LayersTest {
                 .filter(offence -> JAX_RS_ADAPTERS.stream().noneMatch(offence::startsWith))
                 .toList();
         assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void theProjectLayerOwnsItsModelsAndDependsOnNoModellingService() throws IOException {
+        assertEquals(List.of(), offences(SOURCES.resolve("project"), imported -> imported.startsWith("io.smlfusion.modelling.")));
     }
 
     private interface Rule {

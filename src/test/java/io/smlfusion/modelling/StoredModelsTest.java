@@ -18,6 +18,8 @@ import io.smlfusion.engine.model.ModelCodec;
 import io.smlfusion.engine.model.ModelOptions;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.persistence.ModelEntity;
+import io.smlfusion.project.ProjectModels;
+import io.smlfusion.project.StoredModel;
 import io.smlfusion.refusal.RequestRefused;
 
 /** A project's models in memory ({@link ProjectModels}), as ModelInfo ({@link ModelInfo}) and as a database row ({@link ModelStore}). */

@@ -1,4 +1,4 @@
-package io.smlfusion.modelling;
+package io.smlfusion.project;
 
 import java.time.Instant;
 import java.util.ArrayList;
