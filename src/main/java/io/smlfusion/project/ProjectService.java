@@ -55,11 +55,11 @@ public class ProjectService {
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
         validatePid(pid);
-        ProjectSettings settings = new ProjectSettings(ProjectType.forCreation(type), persist, enableHistogram, options);
+        ProjectSettings settings = ProjectSettings.forCreation(ProjectType.forCreation(type), persist, enableHistogram, options);
         Instant now = clock.instant();
         ProjectHeader header = new ProjectHeader(cid, pid, settings, now, now, false);
         CellProject project = new CellProject(header,
-                new ProjectStatistics(settings.type() == ProjectType.PARTITION, enableHistogram));
+                new ProjectStatistics(settings.type() == ProjectType.PARTITION, settings.histogramEnabled()));
         register(project);
         return "Project Created with id:" + pid;
     }

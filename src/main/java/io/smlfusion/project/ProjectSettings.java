@@ -7,21 +7,37 @@ import io.smlfusion.refusal.RequestRefused;
 
 /**
  * What a project was created with: its type, the flags of the create call, and the body's options
- * map (spec §5.2), of which this server acts on {@code partitionSplit} and {@code sml_project_autosave}.
+ * map (spec §5.2), of which this server acts on {@code partitionSplit}, {@code sml_project_autosave}
+ * and {@code enable_histogram} (how the vendor's client asks for histograms: {@code --params="enable_histogram=true"}).
  */
 public record ProjectSettings(ProjectType type, boolean persisted, boolean histogramEnabled, Map<String, String> options) {
 
     public static final String PARTITION_SPLIT = "partitionSplit";
     public static final String AUTOSAVE = "sml_project_autosave";
+    public static final String ENABLE_HISTOGRAM = "enable_histogram";
 
     public ProjectSettings {
         options = Map.copyOf(new TreeMap<>(options));
         if (type == ProjectType.PARTITION && partitionColumn() == null) {
             throw RequestRefused.invalid("A partition project needs the option '" + PARTITION_SPLIT + "' naming its partition column");
         }
-        String autosave = options.get(AUTOSAVE);
-        if (autosave != null && !autosave.equalsIgnoreCase("true") && !autosave.equalsIgnoreCase("false")) {
-            throw RequestRefused.invalid("Option '" + AUTOSAVE + "' must be true or false, not [" + autosave + "]");
+        requireBoolean(options, AUTOSAVE);
+        requireBoolean(options, ENABLE_HISTOGRAM);
+    }
+
+    /**
+     * The settings of a project being created: histograms when the query flag
+     * {@code enableHistogram} or the body option {@value #ENABLE_HISTOGRAM} asks for them.
+     */
+    public static ProjectSettings forCreation(ProjectType type, boolean persist, boolean enableHistogram, Map<String, String> options) {
+        requireBoolean(options, ENABLE_HISTOGRAM);
+        return new ProjectSettings(type, persist, enableHistogram || "true".equalsIgnoreCase(options.get(ENABLE_HISTOGRAM)), options);
+    }
+
+    private static void requireBoolean(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw RequestRefused.invalid("Option '" + key + "' must be true or false, not [" + value + "]");
         }
     }
 

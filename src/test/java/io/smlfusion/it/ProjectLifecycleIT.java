@@ -97,6 +97,17 @@ class ProjectLifecycleIT {
     }
 
     @Test
+    void theVendorClientsHistogramOptionTakesEffect() {
+        String pid = run + "-hist";
+        Reply reply = client.post("projects?pid=" + pid, "{\"enable_histogram\":\"true\"}");
+        assertEquals(201, reply.status(), reply::toString);
+        JsonObject info = ok(client.get("projects/" + pid + "/info")).values().getJsonObject("smlInfo");
+        assertTrue(info.getBoolean("histogramEnabled"), info::toString);
+        Reply refused = client.post("projects?pid=" + run + "-hist2", "{\"enable_histogram\":\"maybe\"}");
+        assertEquals(400, refused.status(), refused::toString);
+    }
+
+    @Test
     void categoriesBecomeBinaryAttributes() {
         String pid = run + "-cat";
         created(pid);
