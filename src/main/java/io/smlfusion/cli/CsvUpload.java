@@ -160,7 +160,8 @@ final class CsvUpload {
         }
     }
 
-    private static String segment(String value) {
+    /** {@code value} as one path segment of a call (percent-encoded; a space as %20, never '+'). */
+    static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

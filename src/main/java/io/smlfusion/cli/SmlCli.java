@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +116,7 @@ public final class SmlCli {
         String verb = args.command() == CliArguments.Command.LEARN ? "learn" : "forget";
         if (args.rows().json() != null) {
             String json = args.rows().json();
-            return call(args.forCall("POST", "projects/" + URLEncoder.encode(pid, StandardCharsets.UTF_8).replace("+", "%20") + "/" + verb),
+            return call(args.forCall("POST", "projects/" + CsvUpload.segment(pid) + "/" + verb),
                     bytes(json.equals("-") ? json : "@" + json));
         }
         try (Reader csv = reader(args.rows().csv())) {
