@@ -35,7 +35,7 @@ public class PredictionResource {
     public Response predict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                             @PathParam("modelid") String modelId, @QueryParam("impute") String impute,
                             InputStream dataFrame) {
-        return answer(predictions.predict(cid, pid, modelId, impute, dataFrame));
+        return predicted(predictions.predict(cid, pid, modelId, impute, dataFrame));
     }
 
     @POST
@@ -44,11 +44,12 @@ public class PredictionResource {
                                  @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
                                  @QueryParam("predictBeforeLearn") String predictBeforeLearn,
                                  @QueryParam("rebuildModel") String rebuildModel, InputStream dataFrame) {
-        return answer(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
+        return predicted(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
                 dataFrame));
     }
 
-    private static Response answer(Answer answer) {
+    /** What predict answers, over REST and WebSocket alike. */
+    public static Response predicted(Answer answer) {
         return Responses.ok(answer.statusString(), Map.of("KSVSMap", Map.of("values", answer.rows())));
     }
 }

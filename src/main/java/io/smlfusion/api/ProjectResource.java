@@ -195,7 +195,8 @@ public class ProjectResource {
         ParsedFrame apply(String cid, String pid, InputStream dataFrame);
     }
 
-    private static Map<String, Object> ingested(ParsedFrame frame) {
+    /** What learn and forget answer, over REST and WebSocket alike. */
+    public static Map<String, Object> ingested(ParsedFrame frame) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("rowsApplied", frame.block().rowCount());
         values.put("rowsSkipped", frame.rowsSkipped());

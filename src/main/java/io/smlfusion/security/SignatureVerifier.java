@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -129,6 +130,45 @@ public final class SignatureVerifier {
             verification.update(request.body(), 0, request.body().length);
         }
         return verification.finish();
+    }
+
+    /**
+     * Verifies the header block of a WebSocket message over its payload (spec §2.6), with the
+     * checks and answers of a REST request in the same order (see the class comment): the payload
+     * is already in memory, so the MD5 and MAC run over it at once.
+     *
+     * @param servicePath the endpoint's path, e.g. {@code /symetry/ws/learn}
+     * @param fullUrl     the URL the client connected to, e.g. {@code ws://host:9080/symetry/ws/learn}
+     * @return the verified caller
+     * @throws AuthenticationException at the first failed check
+     */
+    public AuthenticatedCustomer verifySocket(SocketHeader header, String payload, String servicePath, String fullUrl)
+            throws AuthenticationException {
+        if (isBlank(header.authorization())) {
+            throw new AuthenticationException(BAD_REQUEST, MISSING_AUTHORIZATION);
+        }
+        if (isBlank(header.symDate())) {
+            throw new AuthenticationException(BAD_REQUEST, MISSING_DATE);
+        }
+        Instant now = clock.instant();
+        Instant requestTime = requestTime(header.symDate(), now);
+        String cid = header.cid();
+        List<SocketStringToSign> forms = SocketStringToSign.forms(header, payload, servicePath, fullUrl);
+        Optional<String> secret = isBlank(cid) ? Optional.empty() : secrets.apply(cid);
+        if (secret.isEmpty()) {
+            LOG.info(() -> "Refused a WebSocket message for the unknown customer [" + loggable(cid) + "] (answered " + INVALID_SIGNATURE + ")");
+            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, forms.get(0).echo());
+        }
+        refuseReplay(replayGuard.check(cid, header.authorization(), now), cid, now);
+        if (!isBlank(header.contentMd5()) && !header.contentMd5().equals(RequestSigner.contentMd5(payload.getBytes(StandardCharsets.UTF_8)))) {
+            throw new AuthenticationException(BAD_REQUEST, MD5_MISMATCH);
+        }
+        if (forms.stream().noneMatch(form -> sameMac(form.signature(secret.get()), header.authorization()))) {
+            logMismatch(cid);
+            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, forms.get(0).echo());
+        }
+        record(cid, header.authorization(), requestTime);
+        return new AuthenticatedCustomer(cid, secret.get(), requestTime);
     }
 
     /** Records a verified signature, the last step of {@link BodyVerification#finish}. */

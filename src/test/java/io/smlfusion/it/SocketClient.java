@@ -1,0 +1,168 @@
+package io.smlfusion.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A WebSocket client of the SymetryML API written from its description (spec §2.6) and the vendor
+ * client's behaviour, independent of the server's code: message {@code <length>,<headerJson><payload>},
+ * {@code headers = [sym-date, content-md5, authorization, cid]}, string to sign
+ * {@code md5\nsecret\ndate\ncid\npayload\n<resource>\n<extraKey>…}. Collects the server's text
+ * messages and its close code.
+ */
+final class SocketClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final DateTimeFormatter SYM_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** How the string to sign names the endpoint and ends. */
+    enum SigningForm {
+        /** the vendor's Rust client: the full ws:// URL, a line feed after every extra key */
+        VENDOR_CLIENT,
+        /** the documentation: the path, no line feed after the last extra key */
+        DOCUMENTED
+    }
+
+    private final String url;
+    private final String cid;
+    private final String secret;
+    private final WebSocket socket;
+    private final LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder part = new StringBuilder();
+
+    SocketClient(String call, String cid, String secret) {
+        this.url = SignedClient.BASE.replaceFirst("^http", "ws") + "/symetry/ws/" + call;
+        this.cid = cid;
+        this.secret = secret;
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(url), this).join();
+    }
+
+    static SocketClient bootstrap(String call) {
+        return new SocketClient(call, SignedClient.BOOTSTRAP_CID, SignedClient.BOOTSTRAP_SECRET);
+    }
+
+    /** The first message of a connection: header block and payload, signed now. */
+    String signed(String payload, SigningForm form, String... extraKeys) {
+        return signedAt(payload, form, symDate(ZonedDateTime.now(ZoneOffset.UTC)), extraKeys);
+    }
+
+    String signedAt(String payload, SigningForm form, String symDate, String... extraKeys) {
+        String md5 = base64(digest("MD5", payload));
+        String resource = form == SigningForm.VENDOR_CLIENT ? url : URI.create(url).getPath();
+        StringBuilder toSign = new StringBuilder().append(md5).append('\n').append(secret).append('\n').append(symDate).append('\n')
+                .append(cid).append('\n').append(payload).append('\n').append(resource);
+        for (String key : extraKeys) {
+            toSign.append('\n').append(key);
+        }
+        if (form == SigningForm.VENDOR_CLIENT) {
+            toSign.append('\n');
+        }
+        String header = "{\"headers\":[" + quoted(symDate) + "," + quoted(md5) + "," + quoted(hmac(toSign.toString())) + ","
+                + quoted(cid) + "],\"extraKeys\":[" + String.join(",", List.of(extraKeys).stream().map(SocketClient::quoted).toList()) + "]}";
+        return header.getBytes(StandardCharsets.UTF_8).length + "," + header + payload;
+    }
+
+    static String symDate(ZonedDateTime time) {
+        return SYM_DATE.format(time) + ";" + time.getNano();
+    }
+
+    void send(String message) {
+        socket.sendText(message, true).join();
+    }
+
+    /** The next answer of the server, failing after 20 s. */
+    String answer() throws InterruptedException {
+        String answer = answers.poll(20, TimeUnit.SECONDS);
+        if (answer == null) {
+            throw new AssertionError("no answer within 20 s from " + url);
+        }
+        return answer;
+    }
+
+    /** The status code of the server's close frame, failing after 20 s. */
+    int closeCode() throws Exception {
+        return closeCode.get(20, TimeUnit.SECONDS);
+    }
+
+    List<String> answers(int count) throws InterruptedException {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            all.add(answer());
+        }
+        return all;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        part.append(data);
+        if (last) {
+            answers.add(part.toString());
+            part.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.completeExceptionally(error);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+        socket.abort();
+    }
+
+    private String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
+            return base64(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] digest(String algorithm, String text) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
