@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.smlfusion.it.SocketClient;
 import io.smlfusion.security.RequestSigner;
 import io.smlfusion.security.SignedRequest;
 
@@ -28,13 +29,16 @@ import io.smlfusion.security.SignedRequest;
  * (signing, transfer, verification, parsing, learning).
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
- * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]}.
+ * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]
+ * [--transport rest|ws]}.
  * Bodies are generated before the clock starts, with distinct random values, so the client measures
  * the server and not its own JSON writing. With {@code --persist true} the project is created with
  * {@code persist=true}, so every learn is acknowledged only once it is in the write-ahead journal;
  * {@code both} runs a project of each kind per round (alternating which goes first) and reports the
  * medians and their ratio, so both are measured under the same load of the machine. Each run is
- * bounded by {@code --requests} and stops by itself.
+ * bounded by {@code --requests} and stops by itself. With {@code --transport ws} each connection is
+ * a WebSocket to {@code ws/learn}: its first DataFrame carries the signed header block, the others
+ * travel alone, one in flight per connection (the server answers each before reading the next).
  */
 public final class IngestLoadClient {
 
@@ -64,8 +68,8 @@ public final class IngestLoadClient {
                         round + 1, persist, run.seconds(), run.rowsPerSecond(), run.megabytesPerSecond(), run.failures());
             }
         }
-        System.out.printf(Locale.ROOT, "p=%d rows/request=%d (%d bytes) requests=%d connections=%d rounds=%d%n",
-                o.p, o.rows, bodies.get(0).length, o.requests, o.connections, o.rounds);
+        System.out.printf(Locale.ROOT, "transport=%s p=%d rows/request=%d (%d bytes) requests=%d connections=%d rounds=%d%n",
+                o.transport, o.p, o.rows, bodies.get(0).length, o.requests, o.connections, o.rounds);
         rowsPerSecond.forEach((persist, values) -> System.out.printf(Locale.ROOT, "persist=%b: median %.0f rows/s%n",
                 persist, median(values)));
         if (rowsPerSecond.size() == 2) {
@@ -83,6 +87,9 @@ public final class IngestLoadClient {
         String pid = "load" + System.nanoTime();
         send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid + "&persist=" + persist,
                 "{}".getBytes(StandardCharsets.UTF_8));
+        if (o.transport.equals("ws")) {
+            return overWebSocket(http, signer, o, pid, bodies);
+        }
         String path = "/symetry/rest/" + o.cid + "/projects/" + pid + "/learn";
         ExecutorService pool = Executors.newFixedThreadPool(o.connections);
         AtomicLong bytes = new AtomicLong();
@@ -105,6 +112,46 @@ public final class IngestLoadClient {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
+        return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
+    }
+
+    /** The same requests over {@code o.connections} WebSockets, each sending its share in turn. */
+    private static Run overWebSocket(HttpClient http, RequestSigner signer, Options o, String pid, List<byte[]> bodies)
+            throws Exception {
+        List<String> frames = bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+        List<SocketClient> sockets = new ArrayList<>();
+        for (int c = 0; c < o.connections; c++) {
+            sockets.add(new SocketClient(o.host, "learn", o.cid, o.secret));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(o.connections);
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int c = 0; c < o.connections; c++) {
+            SocketClient socket = sockets.get(c);
+            int first = c;
+            sent.add(pool.submit(() -> {
+                for (int r = first; r < o.requests; r += o.connections) {
+                    String frame = frames.get(r % frames.size());
+                    socket.send(r == first ? socket.signed(frame, SocketClient.SigningForm.VENDOR_CLIENT, pid) : frame);
+                    String answer = socket.answer();
+                    if (!answer.startsWith("{\"statusCode\":\"OK\"")) {
+                        System.err.println("ws/learn -> " + answer);
+                        failures.incrementAndGet();
+                    }
+                    bytes.addAndGet(frame.length());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        sockets.forEach(SocketClient::close);
         send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
     }
@@ -163,6 +210,7 @@ public final class IngestLoadClient {
         int connections = 4;
         String persist = "false";
         int rounds = 1;
+        String transport = "rest";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -178,11 +226,15 @@ public final class IngestLoadClient {
                     case "--connections" -> o.connections = Integer.parseInt(value);
                     case "--persist" -> o.persist = value;
                     case "--rounds" -> o.rounds = Integer.parseInt(value);
+                    case "--transport" -> o.transport = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (!List.of("true", "false", "both").contains(o.persist)) {
                 throw new IllegalArgumentException("--persist takes true, false or both, not " + o.persist);
+            }
+            if (!List.of("rest", "ws").contains(o.transport)) {
+                throw new IllegalArgumentException("--transport takes rest or ws, not " + o.transport);
             }
             if (o.secret == null) {
                 throw new IllegalArgumentException("give the customer's key with --secret or SML_SECRET");

@@ -27,12 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code md5\nsecret\ndate\ncid\npayload\n<resource>\n<extraKey>…}. Collects the server's text
  * messages and its close code.
  */
-final class SocketClient implements WebSocket.Listener, AutoCloseable {
+public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     private static final DateTimeFormatter SYM_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** How the string to sign names the endpoint and ends. */
-    enum SigningForm {
+    public enum SigningForm {
         /** the vendor's Rust client: the full ws:// URL, a line feed after every extra key */
         VENDOR_CLIENT,
         /** the documentation: the path, no line feed after the last extra key */
@@ -48,7 +48,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder part = new StringBuilder();
 
     SocketClient(String call, String cid, String secret) {
-        this.url = SignedClient.BASE.replaceFirst("^http", "ws") + "/symetry/ws/" + call;
+        this(SignedClient.BASE, call, cid, secret);
+    }
+
+    /** A connection to {@code ws://…/symetry/ws/<call>} of the server at {@code httpBase} ({@code http://host:port}). */
+    public SocketClient(String httpBase, String call, String cid, String secret) {
+        this.url = httpBase.replaceFirst("^http", "ws") + "/symetry/ws/" + call;
         this.cid = cid;
         this.secret = secret;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -60,7 +65,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The first message of a connection: header block and payload, signed now. */
-    String signed(String payload, SigningForm form, String... extraKeys) {
+    public String signed(String payload, SigningForm form, String... extraKeys) {
         return signedAt(payload, form, symDate(ZonedDateTime.now(ZoneOffset.UTC)), extraKeys);
     }
 
@@ -84,12 +89,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return SYM_DATE.format(time) + ";" + time.getNano();
     }
 
-    void send(String message) {
+    public void send(String message) {
         socket.sendText(message, true).join();
     }
 
     /** The next answer of the server, failing after 20 s. */
-    String answer() throws InterruptedException {
+    public String answer() throws InterruptedException {
         String answer = answers.poll(20, TimeUnit.SECONDS);
         if (answer == null) {
             throw new AssertionError("no answer within 20 s from " + url);
