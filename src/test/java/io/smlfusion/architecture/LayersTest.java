@@ -48,6 +48,14 @@ class LayersTest {
     }
 
     @Test
+    void onlyTheSocketAdapterKnowsWebSocket() throws IOException {
+        List<String> offences = offences(SOURCES, imported -> imported.startsWith("jakarta.websocket")).stream()
+                .filter(offence -> !offence.startsWith("api/socket/"))
+                .toList();
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
     void theProjectLayerOwnsItsModelsAndDependsOnNoModellingService() throws IOException {
         assertEquals(List.of(), offences(SOURCES.resolve("project"), imported -> imported.startsWith("io.smlfusion.modelling.")));
     }
