@@ -6,16 +6,19 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.modelling.PredictionService;
 import io.smlfusion.modelling.PredictionService.Answer;
 
@@ -34,8 +37,8 @@ public class PredictionResource {
     @Path("/{pid}/predict/{modelid}")
     public Response predict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                             @PathParam("modelid") String modelId, @QueryParam("impute") String impute,
-                            InputStream dataFrame) {
-        return predicted(predictions.predict(cid, pid, modelId, impute, dataFrame));
+                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) {
+        return predicted(predictions.predict(cid, pid, modelId, impute, dataFrame, FrameFormat.ofMediaType(contentType)));
     }
 
     @POST
@@ -43,9 +46,10 @@ public class PredictionResource {
     public Response learnPredict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                                  @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
                                  @QueryParam("predictBeforeLearn") String predictBeforeLearn,
-                                 @QueryParam("rebuildModel") String rebuildModel, InputStream dataFrame) {
+                                 @QueryParam("rebuildModel") String rebuildModel,
+                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) {
         return predicted(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
-                dataFrame));
+                dataFrame, FrameFormat.ofMediaType(contentType)));
     }
 
     /** What predict answers, over REST and WebSocket alike. */

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
@@ -166,16 +168,18 @@ public class ProjectResource {
     @Path("/{pid}/learn")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response learn(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") String async,
-                          InputStream dataFrame) throws IOException {
-        return ingest(cid, pid, QueryFlags.flag("async", async, false), "learn", dataFrame, projects::learn);
+                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) throws IOException {
+        FrameFormat format = FrameFormat.ofMediaType(contentType);
+        return ingest(cid, pid, QueryFlags.flag("async", async, false), "learn", dataFrame, (c, p, rows) -> projects.learn(c, p, rows, format));
     }
 
     @POST
     @Path("/{pid}/forget")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response forget(@PathParam("cid") String cid, @PathParam("pid") String pid, @QueryParam("async") String async,
-                           InputStream dataFrame) throws IOException {
-        return ingest(cid, pid, QueryFlags.flag("async", async, false), "forget", dataFrame, projects::forget);
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) throws IOException {
+        FrameFormat format = FrameFormat.ofMediaType(contentType);
+        return ingest(cid, pid, QueryFlags.flag("async", async, false), "forget", dataFrame, (c, p, rows) -> projects.forget(c, p, rows, format));
     }
 
     private Response ingest(String cid, String pid, boolean async, String jobType, InputStream dataFrame, Ingestion ingestion)

@@ -212,6 +212,18 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
     }
 
     @Override
+    void number(double value) {
+        int c = column;
+        if (rowError == null && c < kinds.length && (kinds[c] == Kind.NUMBER && ValueRange.accepts(value)
+                || kinds[c] == Kind.BINARY && (value == 0.0 || value == 1.0))) {
+            column++;
+            rowValues[slot[c]] = value;
+            return;
+        }
+        super.number(value);
+    }
+
+    @Override
     void endRow() {
         if (rowError == null && column < kinds.length) {
             rowError = "row " + rowNumber + " has " + column + " cells but attributeNames has " + kinds.length;

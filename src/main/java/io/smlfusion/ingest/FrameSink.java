@@ -53,6 +53,14 @@ abstract class FrameSink<R> {
     /** The next cell of the row as the unescaped UTF-8 of {@code bytes[start, end)}. */
     abstract void cell(byte[] bytes, int start, int end);
 
+    /**
+     * The next cell of the row as a number already decoded (a typed column of a binary format).
+     * By default it takes the text path; sinks that store numbers override it to skip the text.
+     */
+    void number(double value) {
+        cell(Double.toString(value));
+    }
+
     abstract void endRow();
 
     abstract R finish();

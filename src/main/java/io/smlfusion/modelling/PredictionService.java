@@ -14,6 +14,7 @@ import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.RegressionImputer;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.ingest.DataFrameReader;
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.PredictionRows;
 import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectService;
@@ -45,12 +46,11 @@ public class PredictionService {
     }
 
     /** {@code predict/{modelid}?impute=}. */
-    public Answer predict(String cid, String pid, String modelId, String impute, InputStream dataFrame) {
+    public Answer predict(String cid, String pid, String modelId, String impute, InputStream dataFrame, FrameFormat format) {
         boolean regressionImpute = ModelRequests.flag("impute", impute, false);
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
-        PredictionRows rows = DataFrameReader.readPredictionRows(DataFrameReader.bytes(dataFrame),
-                stored.model().inputs(), List.of());
+        PredictionRows rows = format.readPredictionRows(DataFrameReader.bytes(dataFrame), stored.model().inputs(), List.of());
         return new Answer("OK", score(project, stored.model(), rows, regressionImpute));
     }
 
@@ -65,16 +65,15 @@ public class PredictionService {
      * A DataFrame that cannot be learned or predicted is refused whole: nothing is learned.
      */
     public Answer learnPredict(String cid, String pid, String modelId, String keepColumns, String predictBeforeLearn,
-                               String rebuildModel, InputStream dataFrame) {
+                               String rebuildModel, InputStream dataFrame, FrameFormat format) {
         boolean before = ModelRequests.flag("predictBeforeLearn", predictBeforeLearn, true);
         boolean rebuild = ModelRequests.flag("rebuildModel", rebuildModel, false);
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
         byte[] body = DataFrameReader.bytes(dataFrame);
-        PredictionRows rows = DataFrameReader.readPredictionRows(body, stored.model().inputs(),
-                ModelRequests.names(keepColumns));
+        PredictionRows rows = format.readPredictionRows(body, stored.model().inputs(), ModelRequests.names(keepColumns));
         List<Map<String, String>> answers = before ? score(project, stored.model(), rows, false) : null;
-        projects.learn(cid, pid, new ByteArrayInputStream(body));
+        projects.learn(cid, pid, new ByteArrayInputStream(body), format);
         String status = "OK";
         StoredModel current = stored;
         if (rebuild) {

@@ -17,6 +17,7 @@ import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.ingest.DataFrameReader;
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
 import io.smlfusion.refusal.RequestRefused;
@@ -132,17 +133,17 @@ public class ProjectService {
         registry.remove(cid, pid);
     }
 
-    public ParsedFrame learn(String cid, String pid, InputStream dataFrame) {
-        return ingest(cid, pid, dataFrame, true);
+    public ParsedFrame learn(String cid, String pid, InputStream rows, FrameFormat format) {
+        return ingest(cid, pid, rows, format, true);
     }
 
-    public ParsedFrame forget(String cid, String pid, InputStream dataFrame) {
-        return ingest(cid, pid, dataFrame, false);
+    public ParsedFrame forget(String cid, String pid, InputStream rows, FrameFormat format) {
+        return ingest(cid, pid, rows, format, false);
     }
 
-    private ParsedFrame ingest(String cid, String pid, InputStream dataFrame, boolean learn) {
+    private ParsedFrame ingest(String cid, String pid, InputStream rows, FrameFormat format, boolean learn) {
         CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
-        ParsedFrame frame = DataFrameReader.read(dataFrame, limits.frameOptions(project.header().settings().partitionColumn()));
+        ParsedFrame frame = format.read(DataFrameReader.bytes(rows), limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
                 journal.learn(project, frame.block(), clock.instant(), quota);

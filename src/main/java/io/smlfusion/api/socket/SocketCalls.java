@@ -26,6 +26,7 @@ import io.smlfusion.api.QuotaExceededMapper;
 import io.smlfusion.api.RequestRefusedMapper;
 import io.smlfusion.api.Responses;
 import io.smlfusion.fusion.FusionUnavailableException;
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.journal.JournalWriteException;
 import io.smlfusion.modelling.PredictionService;
 import io.smlfusion.project.ProjectService;
@@ -103,9 +104,9 @@ public class SocketCalls {
         String cid = customer.cid();
         try {
             Response answer = switch (call) {
-                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), dataFrame)));
-                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), dataFrame)));
-                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, dataFrame));
+                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), dataFrame, FrameFormat.JSON)));
+                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), dataFrame, FrameFormat.JSON)));
+                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, dataFrame, FrameFormat.JSON));
             };
             return json(answer);
         } catch (RuntimeException e) {
