@@ -85,7 +85,7 @@ public final class SignedClient {
         headers.putAll(extraHeaders);
         headers.forEach((name, value) -> {
             if (value != null) {
-                request.header(name, value);
+                request.setHeader(name, value);
             }
         });
         return Reply.of(send(request.build()));
