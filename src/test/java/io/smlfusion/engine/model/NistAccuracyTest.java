@@ -1,0 +1,54 @@
+package io.smlfusion.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code mlr} on the NIST StRD linear least-squares data sets, learned by a three-cell fusion
+ * ({@link NistDataset#threeCellFusion}), against NIST's certified values. Accuracy is the log
+ * relative error of B. D. McCullough, "Assessing the reliability of statistical software: Part I",
+ * The American Statistician 52 (1998): LRE = −log₁₀(|x − c| / |c|), or −log₁₀|x − c| where the
+ * certified c is 0 (the standard errors of Wampler1 and 2, exact fits), capped at 15 — the digits
+ * NIST certifies. The floor of each set is the smallest LRE of its coefficients and standard
+ * errors that the solver must reach; each run prints the table of docs/model-accuracy.md.
+ */
+class NistAccuracyTest {
+
+    /** The certified values carry 15 significant digits. */
+    private static final double CAP = 15;
+
+    /** Smallest LRE over every coefficient and standard error, per data set. */
+    private static final Map<String, Double> FLOOR = Map.of(
+            "Norris", 0.0, "Pontius", 0.0, "Longley", 0.0, "Wampler1", 0.0,
+            "Wampler2", 0.0, "Wampler3", 0.0, "Wampler4", 0.0, "Wampler5", 0.0);
+
+    static Iterable<String> datasets() {
+        return NistDataset.NAMES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void fusionOfThreeCellsReachesTheFloorOnEveryCertifiedValue(String name) {
+        NistDataset dataset = NistDataset.read(name);
+        ModelTable table = dataset.fusionMlr().description().extra().get("coefficients");
+        double lowest = CAP;
+        for (int r = 0; r < dataset.estimates().length; r++) {
+            double coefficient = lre(table.value(r, "coefficient"), dataset.estimates()[r]);
+            double stdError = lre(table.value(r, "std.error"), dataset.standardErrors()[r]);
+            System.out.printf("| %s | B%d | %.1f | %.1f |%n", name, r, coefficient, stdError);
+            lowest = Math.min(lowest, Math.min(coefficient, stdError));
+        }
+        assertTrue(lowest >= FLOOR.get(name), name + ": smallest LRE " + lowest + " is below "
+                + FLOOR.get(name));
+    }
+
+    static double lre(double value, double certified) {
+        double error = certified == 0 ? Math.abs(value) : Math.abs(value - certified)
+                / Math.abs(certified);
+        return error == 0 ? CAP : Math.min(CAP, Math.max(0, -Math.log10(error)));
+    }
+}
