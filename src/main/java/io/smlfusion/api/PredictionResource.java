@@ -43,9 +43,10 @@ public class PredictionResource {
     public Response learnPredict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                                  @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
                                  @QueryParam("predictBeforeLearn") String predictBeforeLearn,
-                                 @QueryParam("rebuildModel") String rebuildModel, InputStream dataFrame) {
+                                 @QueryParam("rebuildModel") String rebuildModel, @QueryParam("impute") String impute,
+                                 InputStream dataFrame) {
         return answer(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
-                dataFrame));
+                impute, dataFrame));
     }
 
     private static Response answer(Answer answer) {
