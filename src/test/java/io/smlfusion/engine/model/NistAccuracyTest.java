@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,9 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * errors that the solver must reach; each run prints the table of docs/model-accuracy.md.
  */
 class NistAccuracyTest {
-
-    /** The certified values carry 15 significant digits. */
-    private static final double CAP = 15;
 
     /** Smallest LRE over every coefficient and standard error, per data set. */
     private static final Map<String, Double> FLOOR = Map.of(
@@ -35,10 +33,10 @@ class NistAccuracyTest {
     void fusionOfThreeCellsReachesTheFloorOnEveryCertifiedValue(String name) {
         NistDataset dataset = NistDataset.read(name);
         ModelTable table = dataset.fusionMlr().description().extra().get("coefficients");
-        double lowest = CAP;
+        double lowest = NistDataset.LRE_CAP;
         for (int r = 0; r < dataset.estimates().length; r++) {
-            double coefficient = lre(table.value(r, "coefficient"), dataset.estimates()[r]);
-            double stdError = lre(table.value(r, "std.error"), dataset.standardErrors()[r]);
+            double coefficient = NistDataset.lre(table.value(r, "coefficient"), dataset.estimates()[r]);
+            double stdError = NistDataset.lre(table.value(r, "std.error"), dataset.standardErrors()[r]);
             System.out.printf("| %s | B%d | %.1f | %.1f |%n", name, r, coefficient, stdError);
             lowest = Math.min(lowest, Math.min(coefficient, stdError));
         }
@@ -51,16 +49,10 @@ class NistAccuracyTest {
      * pseudo-inverse gave the intercept 4.0 correct digits; the refined Cholesky solve gives what
      * the co-moments determine (7.3).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void interceptOfTheDegreeFivePolynomialHasSevenCorrectDigits() {
         NistDataset wampler1 = NistDataset.read("Wampler1");
         double intercept = wampler1.fusionMlr().intercept();
-        assertTrue(lre(intercept, 1) >= 7, "intercept " + intercept);
-    }
-
-    static double lre(double value, double certified) {
-        double error = certified == 0 ? Math.abs(value) : Math.abs(value - certified)
-                / Math.abs(certified);
-        return error == 0 ? CAP : Math.min(CAP, Math.max(0, -Math.log10(error)));
+        assertTrue(NistDataset.lre(intercept, 1) >= 7, "intercept " + intercept);
     }
 }

@@ -22,12 +22,15 @@ import io.smlfusion.testdata.ReferenceCsv;
  * @param standardErrors the certified standard deviations of the estimates
  * @param table the rows as the model sees them: y first, then the inputs
  */
-record NistDataset(String name, double[] estimates, double[] standardErrors, ReferenceCsv table) {
+public record NistDataset(String name, double[] estimates, double[] standardErrors, ReferenceCsv table) {
+
+    /** The certified values carry 15 significant digits. */
+    static final double LRE_CAP = 15;
 
     static final List<String> NAMES = List.of("Norris", "Pontius", "Longley", "Wampler1",
             "Wampler2", "Wampler3", "Wampler4", "Wampler5");
 
-    static NistDataset read(String name) {
+    public static NistDataset read(String name) {
         String resource = "nist/" + name.toLowerCase() + ".csv";
         String text;
         try (InputStream in = NistDataset.class.getResourceAsStream(resource)) {
@@ -64,11 +67,11 @@ record NistDataset(String name, double[] estimates, double[] standardErrors, Ref
     }
 
     /** The inputs, in the order of B1, B2, …. */
-    List<String> inputs() {
+    public List<String> inputs() {
         return table.names().subList(1, table.names().size());
     }
 
-    String target() {
+    public String target() {
         return table.names().get(0);
     }
 
@@ -96,6 +99,17 @@ record NistDataset(String name, double[] estimates, double[] standardErrors, Ref
     LinearRegressionModel fusionMlr() {
         return (LinearRegressionModel) ModelBuilder.build(threeCellFusion(), new ModelSpec(
                 ModelAlgorithm.MLR, List.of(target()), inputs(), ModelOptions.none()));
+    }
+
+    /**
+     * The log relative error of B. D. McCullough, "Assessing the reliability of statistical
+     * software: Part I", The American Statistician 52 (1998): −log₁₀(|x − c| / |c|), or
+     * −log₁₀|x − c| where the certified c is 0, capped at the 15 digits NIST certifies.
+     */
+    public static double lre(double value, double certified) {
+        double error = certified == 0 ? Math.abs(value) : Math.abs(value - certified)
+                / Math.abs(certified);
+        return error == 0 ? LRE_CAP : Math.min(LRE_CAP, Math.max(0, -Math.log10(error)));
     }
 
     private static double[] powers(double y, double x, int degree) {
