@@ -463,8 +463,7 @@ public final class ProjectStatistics {
             MergeableHistogram column = new MergeableHistogram(histograms.get(i).relativeAccuracy());
             column.addColumn(rows, rowCount, p, i);
             if (!histograms.get(i).includes(column)) {
-                throw new IllegalArgumentException("attribute '" + schema.name(i)
-                        + "': the block holds values this project never learned");
+                throw valuesNeverLearned(i);
             }
             columns.add(column);
         }
@@ -488,11 +487,20 @@ public final class ProjectStatistics {
                 aligned.set(i, zeros);
             }
             if (!histograms.get(i).includes(aligned.get(i))) {
-                throw new IllegalArgumentException("attribute '" + schema.name(i)
-                        + "': the block holds values this project never learned");
+                throw valuesNeverLearned(i);
             }
         }
         return aligned;
+    }
+
+    /** Rows to forget that the histograms of attribute i do not hold. */
+    private IllegalArgumentException valuesNeverLearned(int i) {
+        long described = histogramRows();
+        return new IllegalArgumentException("attribute '" + schema.name(i)
+                + "': the block holds values this project never learned"
+                + (described < total.count() ? " since its histograms were enabled (they describe "
+                        + described + " of its " + total.count() + " rows; disable them to forget"
+                        + " earlier rows)" : ""));
     }
 
     private void requireSameHistogramAccuracy(ProjectStatistics other) {

@@ -196,7 +196,8 @@ class ProjectStatisticsTest {
         assertEquals(project.histogram(1).buckets(), restored.histogram(1).buckets());
         IllegalArgumentException predating = assertThrows(IllegalArgumentException.class,
                 () -> project.forget(block(List.of("a"), 1)));
-        assertTrue(predating.getMessage().contains("'a'"), predating.getMessage());
+        assertTrue(predating.getMessage().contains("'a'") && predating.getMessage().contains(
+                "since its histograms were enabled (they describe 3 of its 6 rows"), predating.getMessage());
 
         project.disableHistograms();
         assertFalse(project.histogramsEnabled());
