@@ -46,10 +46,10 @@ public class PredictionResource {
     public Response learnPredict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                                  @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
                                  @QueryParam("predictBeforeLearn") String predictBeforeLearn,
-                                 @QueryParam("rebuildModel") String rebuildModel,
+                                 @QueryParam("rebuildModel") String rebuildModel, @QueryParam("impute") String impute,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) {
         return predicted(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
-                dataFrame, FrameFormat.ofMediaType(contentType)));
+                impute, dataFrame, FrameFormat.ofMediaType(contentType)));
     }
 
     /** What predict answers, over REST and WebSocket alike. */

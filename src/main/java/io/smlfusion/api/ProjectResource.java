@@ -34,6 +34,7 @@ import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.jobs.JobResult;
 import io.smlfusion.project.ProjectInfo;
 import io.smlfusion.project.ProjectService;
+import io.smlfusion.refusal.RequestRefused;
 
 /** Projects REST API (spec §5.2–5.3): translates HTTP to {@link ProjectService} calls and back. */
 @Tag(name = "Projects", description = "Project lifecycle, learn and forget, export and import (spec 5)")
@@ -104,6 +105,18 @@ public class ProjectResource {
     @Path("/{pid}/unfreeze")
     public Response unfreeze(@PathParam("cid") String cid, @PathParam("pid") String pid) {
         projects.setFrozen(cid, pid, false);
+        return Responses.ok();
+    }
+
+    @POST
+    @Path("/{pid}/histogramEnable")
+    @Consumes(MediaType.WILDCARD)
+    public Response histogramEnable(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                                    @QueryParam("enable") String enable) {
+        if (enable == null || enable.isEmpty()) {
+            throw RequestRefused.invalid("histogramEnable needs the query parameter enable=true or enable=false");
+        }
+        projects.setHistogramEnabled(cid, pid, QueryFlags.flag("enable", enable, false));
         return Responses.ok();
     }
 

@@ -55,24 +55,26 @@ public class PredictionService {
     }
 
     /**
-     * {@code learnpredict/{modelid}?keepColumns=&predictBeforeLearn=&rebuildModel=}: learns the
+     * {@code learnpredict/{modelid}?keepColumns=&predictBeforeLearn=&rebuildModel=&impute=}: learns the
      * DataFrame into the (cell) project and predicts its rows — with the model as it was before
      * learning ({@code predictBeforeLearn=true}, the default) or after ({@code false}). With
      * {@code rebuildModel=true} the model is rebuilt on the statistics that include the new rows
      * (and predicts with them when {@code predictBeforeLearn=false}); when the rebuild fails the
      * model is kept and the status string says why. Each row's map starts with the text of the
      * {@code keepColumns}, then the prediction keys (which win over a kept column of the same name).
-     * A DataFrame that cannot be learned or predicted is refused whole: nothing is learned.
+     * {@code impute} is predict's: a missing input from the statistics the prediction is made on
+     * (before or after the learn). A DataFrame that cannot be learned or predicted is refused whole: nothing is learned.
      */
     public Answer learnPredict(String cid, String pid, String modelId, String keepColumns, String predictBeforeLearn,
-                               String rebuildModel, InputStream dataFrame, FrameFormat format) {
+                               String rebuildModel, String impute, InputStream dataFrame, FrameFormat format) {
         boolean before = ModelRequests.flag("predictBeforeLearn", predictBeforeLearn, true);
+        boolean regressionImpute = ModelRequests.flag("impute", impute, false);
         boolean rebuild = ModelRequests.flag("rebuildModel", rebuildModel, false);
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
         byte[] body = DataFrameReader.bytes(dataFrame);
         PredictionRows rows = format.readPredictionRows(body, stored.model().inputs(), ModelRequests.names(keepColumns));
-        List<Map<String, String>> answers = before ? score(project, stored.model(), rows, false) : null;
+        List<Map<String, String>> answers = before ? score(project, stored.model(), rows, regressionImpute) : null;
         projects.learn(cid, pid, new ByteArrayInputStream(body), format);
         String status = "OK";
         StoredModel current = stored;
@@ -84,7 +86,7 @@ public class PredictionService {
             }
         }
         if (!before) {
-            answers = score(project, current.model(), rows, false);
+            answers = score(project, current.model(), rows, regressionImpute);
         }
         return new Answer(status, answers);
     }

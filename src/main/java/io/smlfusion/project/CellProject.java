@@ -108,6 +108,28 @@ public final class CellProject implements Project {
         return footprintBytes;
     }
 
+    /**
+     * Starts histograms — empty: they describe the rows learned from now on — or drops them
+     * (spec §5.3 {@code histogramEnable}). Refused while frozen, like every change of the statistics.
+     */
+    public void setHistograms(boolean enabled, Instant now) {
+        lock.writeLock().lock();
+        try {
+            if (header.frozen()) {
+                throw RequestRefused.invalid("Project [" + header.pid() + "] is frozen; unfreeze it before changing its histograms");
+            }
+            if (enabled) {
+                statistics.enableHistograms();
+            } else {
+                statistics.disableHistograms();
+            }
+            header.setHistogramEnabled(enabled, now);
+        } finally {
+            footprintBytes = statistics.footprint().bytes();
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Publishes a size admitted but not reached yet; {@link #write} publishes the real one once done. */
     void reserve(long bytes) {
         footprintBytes = bytes;

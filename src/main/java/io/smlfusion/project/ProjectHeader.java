@@ -58,6 +58,11 @@ public final class ProjectHeader {
         this.lastModified = now;
     }
 
+    void setHistogramEnabled(boolean enabled, Instant now) {
+        this.settings = settings.withHistogramEnabled(enabled);
+        this.lastModified = now;
+    }
+
     void setPersisted(boolean persisted) {
         this.settings = settings.withPersisted(persisted);
     }

@@ -10,7 +10,10 @@ import io.smlfusion.engine.stats.Schema;
 
 /**
  * The {@code smlInfo} entity (spec §4.5) of a project. Besides the product's fields it reports
- * {@code rowCount}, the number of rows the statistics hold.
+ * {@code rowCount}, the number of rows the statistics hold, and with histograms
+ * {@code histogramRows}, the rows they describe: fewer than {@code rowCount} when histograms were
+ * enabled ({@code histogramEnable}) after rows had been learned. {@code histogramEnabled} says
+ * whether the statistics hold histograms — for a fusion, whether all its cells sent theirs.
  */
 public final class ProjectInfo {
 
@@ -25,6 +28,9 @@ public final class ProjectInfo {
         project.read(statistics -> {
             describeAttributes(statistics, info);
             info.put("rowCount", statistics.total().count());
+            if (statistics.histogramsEnabled()) {
+                info.put("histogramRows", statistics.histogramRows());
+            }
             return null;
         });
         List<StoredModel> models = project.models().all();
@@ -46,7 +52,7 @@ public final class ProjectInfo {
         info.put("lastModificationDate", header.lastModified().toEpochMilli());
         info.put("loaded", true);
         info.put("persisted", settings.persisted());
-        info.put("histogramEnabled", settings.histogramEnabled());
+        info.put("histogramEnabled", info.containsKey("histogramRows"));
         info.put("autoSave", settings.autoSave());
         project.describe(info, params);
         return info;

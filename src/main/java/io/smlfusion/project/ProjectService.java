@@ -127,6 +127,21 @@ public class ProjectService {
         }
     }
 
+    /**
+     * {@code histogramEnable}: histograms from the next learn on, or none. A persisted project is
+     * saved at once, so that the journal's later changes replay onto statistics with (or without)
+     * histograms. A fusion's histograms come from its cells, so it is refused.
+     */
+    public void setHistogramEnabled(String cid, String pid, boolean enabled) {
+        CellProject project = cell(cid, pid, "given histograms (a fusion's histograms come from its cells: enable them there)");
+        synchronized (project.models()) {
+            project.setHistograms(enabled, clock.instant());
+            if (project.header().settings().persisted()) {
+                store.save(project);
+            }
+        }
+    }
+
     /** Frees the memory; a persisted project comes back from the database on next use, another is gone. */
     public void unload(String cid, String pid) {
         project(cid, pid);

@@ -51,6 +51,10 @@ public record ProjectSettings(ProjectType type, boolean persisted, boolean histo
         return !"false".equalsIgnoreCase(options.get(AUTOSAVE));
     }
 
+    public ProjectSettings withHistogramEnabled(boolean enabled) {
+        return new ProjectSettings(type, persisted, enabled, options);
+    }
+
     public ProjectSettings withPersisted(boolean persist) {
         return new ProjectSettings(type, persist, histogramEnabled, options);
     }

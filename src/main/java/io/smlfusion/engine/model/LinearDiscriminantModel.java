@@ -15,7 +15,7 @@ import io.smlfusion.engine.stats.Moments;
  * <pre>
  * T = Σ(x − x̄)(x − x̄)ᵀ   total scatter            B = s sᵀ n/(n₁n₀)   between-class scatter
  * W = T − B              within-class scatter      Σ = W/(n − 2)       pooled covariance
- * w = Σ⁻¹(μ₁ − μ₀)       discriminant direction (pseudo-inverse per {@link ScatterInverse})
+ * w = Σ⁻¹(μ₁ − μ₀)       discriminant direction (solved by {@link ScatterInverse})
  * z₁ = wᵀμ₁, zc₀ = wᵀμ₀  projected class means;    z0 = (z₁ + zc₀)/2    threshold
  * </pre>
  * With {@code estimate_type} given, Σ is replaced by D R̂ D, where R̂ is the

@@ -48,10 +48,13 @@ public final class LinearRegressionModel extends Model {
                 coefficients, clip);
     }
 
-    /** β₀ = ȳ − βᵀx̄: the intercept that makes the model pass through the means. */
+    /**
+     * β₀ = ȳ − βᵀx̄: the intercept that makes the model pass through the means, summed by
+     * {@link CompensatedDot} since β₀ is often a small difference of large terms.
+     */
     static double intercept(BuildContext context, double[] coefficients) {
-        return context.total().mean(context.target())
-                - ScatterMatrices.dot(coefficients, context.signature().inputMeans());
+        return CompensatedDot.residual(context.total().mean(context.target()), coefficients,
+                context.signature().inputMeans());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.smlfusion.engine.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.special.Beta;
 
@@ -17,13 +16,15 @@ import io.smlfusion.engine.stats.Moments;
  * β  = S⁻¹ s,  β₀ = ȳ − βᵀx̄               (the normal equations with the intercept eliminated)
  * SSE = Syy − βᵀs,  df = n − r − 1          (r = rank of S, = k unless collinear)
  * σ² = SSE / df,  se(βⱼ) = σ √(S⁻¹)ⱼⱼ,  se(β₀) = σ √(1/n + x̄ᵀ S⁻¹ x̄)
+ * (β₀ and SSE are differences of large terms, summed by {@link CompensatedDot})
  * t = β / se,  p = 2 P(T_df ≤ −|t|),  CI95 = β ± t_df;0.975 · se
  * R² = 1 − SSE/Syy,  adjusted R² = 1 − (1 − R²)(n − 1)/df,  F = ((Syy − SSE)/r) / σ²
  * P(F_r,df &gt; F) = I_{df/(df + rF)}(df/2, r/2)   (regularised incomplete beta, no cancellation)
  * </pre>
  * (e.g. N. R. Draper, H. Smith, "Applied Regression Analysis", 3rd ed., Wiley 1998, ch. 5; the
- * centred form is their §5.2 "centering the data"). S⁻¹ is {@link ScatterInverse}: for collinear
- * inputs the pseudo-inverse or an error naming them ({@link RankPolicy}); under the
+ * centred form is their §5.2 "centering the data"). S⁻¹ is applied by {@link ScatterInverse}:
+ * a refined Cholesky solve, (S⁻¹)ⱼⱼ and x̄ᵀS⁻¹x̄ from solves too, never an explicit inverse; for
+ * collinear inputs the pseudo-inverse or an error naming them ({@link RankPolicy}); under the
  * pseudo-inverse a constant input gets β = 0 and se = 0, and its t and p are NaN (not estimable,
  * R's NA). t quantiles and probabilities, and the incomplete beta, from Hipparchus.
  *
@@ -58,22 +59,21 @@ final class OrdinaryLeastSquares {
         double[] means = ScatterMatrices.means(moments, inputs);
         double intercept = LinearRegressionModel.intercept(context, beta);
 
-        double sse = Math.max(syy - ScatterMatrices.dot(beta, cross), 0);
+        double sse = Math.max(CompensatedDot.residual(syy, beta, cross), 0);
         int rank = inverse.rank();
         double df = n - rank - 1;
         double variance = sse / df;
         double r2 = 1 - sse / syy;
         double fStatistic = (syy - sse) / rank / variance;
 
-        DMatrixRMaj inverseMatrix = inverse.inverse();
+        double[] inverseDiagonal = inverse.inverseDiagonal();
         double[] estimate = new double[inputs.length + 1];
         double[] stdError = new double[estimate.length];
         estimate[0] = intercept;
-        stdError[0] = Math.sqrt(variance * (1 / n
-                + ScatterMatrices.dot(means, ScatterMatrices.times(inverseMatrix, means))));
+        stdError[0] = Math.sqrt(variance * (1 / n + inverse.quadraticForm(means)));
         for (int j = 0; j < inputs.length; j++) {
             estimate[j + 1] = beta[j];
-            stdError[j + 1] = Math.sqrt(variance * Math.max(inverseMatrix.get(j, j), 0));
+            stdError[j + 1] = Math.sqrt(variance * Math.max(inverseDiagonal[j], 0));
         }
         TDistribution t = new TDistribution(df);
         double quantile = t.inverseCumulativeProbability(0.5 + CONFIDENCE / 2);

@@ -16,8 +16,9 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  * </pre>
  * with S the centred scatter matrix, o the present and m the missing attributes — the same
  * coefficients as {@code mlr} of each missing attribute on the present ones (and the conditional
- * mean of a multivariate normal). S_oo⁺ is the {@link ScatterInverse} pseudo-inverse with the
- * default tolerance, so collinear present attributes never fail. With nothing present, the
+ * mean of a multivariate normal). S_oo⁺ is applied by {@link ScatterInverse} with the default
+ * tolerance (a refined Cholesky solve, the SVD pseudo-inverse when S_oo is singular), so
+ * collinear present attributes never fail. With nothing present, the
  * missing values are the means (the default imputation).
  */
 public final class RegressionImputer {

@@ -26,6 +26,10 @@ import java.util.Set;
  * since the other side's rows cannot be described by it. {@link #mergeAll} depends only on the
  * order of its list.
  *
+ * <p>Histograms enabled on a project that has rows ({@link #enableHistograms}) describe the rows
+ * learned from then on: {@link #histogramRows} of the {@link #count} rows. Rows forgotten must
+ * then be among those the histograms hold, or the forget is refused.
+ *
  * <p>Every operation validates its input completely before changing anything: a learn, forget or
  * merge that throws leaves the project as it was.
  */
@@ -230,7 +234,7 @@ public final class ProjectStatistics {
         }
         int p = extension.schema().size();
         int[] mapping = extension.indexes();
-        long sourceCount = source.total.count();
+        long sourceHistogramRows = source.histogramRows();
 
         extendTo(extension.schema());
         total.merge(source.total.aligned(mapping, p));
@@ -246,7 +250,7 @@ public final class ProjectStatistics {
             partitions = null;
         }
         if (keepHistograms) {
-            mergeHistograms(source, mapping, sourceCount);
+            mergeHistograms(source, mapping, sourceHistogramRows);
         } else {
             histograms = null;
         }
@@ -373,6 +377,29 @@ public final class ProjectStatistics {
         return histograms != null;
     }
 
+    /**
+     * Starts histograms, empty, for every attribute (nothing when they are kept already): they
+     * describe the rows learned from now on, not those learned before.
+     */
+    public void enableHistograms() {
+        if (histograms == null) {
+            histograms = new ArrayList<>(schema.size());
+            for (int i = 0; i < schema.size(); i++) {
+                histograms.add(new MergeableHistogram());
+            }
+        }
+    }
+
+    /** Drops the histograms. */
+    public void disableHistograms() {
+        histograms = null;
+    }
+
+    /** The rows the histograms describe (0 without histograms). */
+    public long histogramRows() {
+        return histograms == null || histograms.isEmpty() ? 0 : histograms.get(0).count();
+    }
+
     /** A copy of attribute i's histogram, or null when histograms are disabled. */
     public MergeableHistogram histogram(int i) {
         return histograms == null ? null : histograms.get(i).copy();
@@ -394,7 +421,7 @@ public final class ProjectStatistics {
 
     /**
      * Widens every block to {@code extended} and gives each new attribute a histogram holding
-     * one 0 per row learned so far.
+     * one 0 per row the histograms describe so far.
      */
     private void extendTo(Schema extended) {
         int p = extended.size();
@@ -406,16 +433,17 @@ public final class ProjectStatistics {
             partitions.replaceAll((value, block) -> block.widenedTo(p));
         }
         if (histograms != null) {
+            long described = histogramRows();
             while (histograms.size() < p) {
                 MergeableHistogram zeros = new MergeableHistogram();
-                zeros.add(0, total.count());
+                zeros.add(0, described);
                 histograms.add(zeros);
             }
         }
         schema = extended;
     }
 
-    private void mergeHistograms(ProjectStatistics source, int[] mapping, long sourceCount) {
+    private void mergeHistograms(ProjectStatistics source, int[] mapping, long sourceRows) {
         boolean[] fromSource = new boolean[schema.size()];
         for (int c = 0; c < mapping.length; c++) {
             histograms.get(mapping[c]).merge(source.histograms.get(c));
@@ -423,7 +451,7 @@ public final class ProjectStatistics {
         }
         for (int i = 0; i < fromSource.length; i++) {
             if (!fromSource[i]) {
-                histograms.get(i).add(0, sourceCount);
+                histograms.get(i).add(0, sourceRows);
             }
         }
     }
@@ -435,8 +463,7 @@ public final class ProjectStatistics {
             MergeableHistogram column = new MergeableHistogram(histograms.get(i).relativeAccuracy());
             column.addColumn(rows, rowCount, p, i);
             if (!histograms.get(i).includes(column)) {
-                throw new IllegalArgumentException("attribute '" + schema.name(i)
-                        + "': the block holds values this project never learned");
+                throw valuesNeverLearned(i);
             }
             columns.add(column);
         }
@@ -460,11 +487,20 @@ public final class ProjectStatistics {
                 aligned.set(i, zeros);
             }
             if (!histograms.get(i).includes(aligned.get(i))) {
-                throw new IllegalArgumentException("attribute '" + schema.name(i)
-                        + "': the block holds values this project never learned");
+                throw valuesNeverLearned(i);
             }
         }
         return aligned;
+    }
+
+    /** Rows to forget that the histograms of attribute i do not hold. */
+    private IllegalArgumentException valuesNeverLearned(int i) {
+        long described = histogramRows();
+        return new IllegalArgumentException("attribute '" + schema.name(i)
+                + "': the block holds values this project never learned"
+                + (described < total.count() ? " since its histograms were enabled (they describe "
+                        + described + " of its " + total.count() + " rows; disable them to forget"
+                        + " earlier rows)" : ""));
     }
 
     private void requireSameHistogramAccuracy(ProjectStatistics other) {

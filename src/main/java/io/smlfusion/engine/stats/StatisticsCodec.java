@@ -245,9 +245,11 @@ public final class StatisticsCodec {
                 throw new SnapshotFormatException("histogram of attribute '" + schema.name(i)
                         + "' at byte " + at + ": " + e.getMessage());
             }
-            if (histogram.count() != totalCount) {
+            long described = histograms.isEmpty() ? histogram.count() : histograms.get(0).count();
+            if (histogram.count() != described || described > totalCount) {
                 throw new SnapshotFormatException("histogram of attribute '" + schema.name(i)
-                        + "' holds " + histogram.count() + " values for " + totalCount + " rows");
+                        + "' holds " + histogram.count() + " values where the histograms describe "
+                        + described + " of " + totalCount + " rows");
             }
             histograms.add(histogram);
         }

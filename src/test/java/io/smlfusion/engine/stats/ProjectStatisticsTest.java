@@ -174,6 +174,39 @@ class ProjectStatisticsTest {
     }
 
     @Test
+    void histogramsEnabledAfterRowsDescribeTheRowsLearnedSinceAndSurviveMergeAndSnapshot()
+            throws SnapshotFormatException {
+        ProjectStatistics project = new ProjectStatistics(false, false);
+        project.learn(block(List.of("a"), 1, 2, 3));
+        project.enableHistograms();
+        assertEquals(0, project.histogramRows());
+        project.learn(block(List.of("a", "b"), 4, 40, 5, 50));
+        ProjectStatistics other = new ProjectStatistics(false, true);
+        other.learn(block(List.of("c"), 7));
+
+        project.merge(other);
+
+        assertEquals(6, project.total().count());
+        assertEquals(3, project.histogramRows());
+        assertEquals(histogramOf(4, 5, 0).buckets(), project.histogram(0).buckets());
+        assertEquals(histogramOf(40, 50, 0).buckets(), project.histogram(1).buckets());
+        assertEquals(histogramOf(0, 0, 7).buckets(), project.histogram(2).buckets());
+        ProjectStatistics restored = StatisticsCodec.decode(StatisticsCodec.encode(project));
+        assertEquals(3, restored.histogramRows());
+        assertEquals(project.histogram(1).buckets(), restored.histogram(1).buckets());
+        IllegalArgumentException predating = assertThrows(IllegalArgumentException.class,
+                () -> project.forget(block(List.of("a"), 1)));
+        assertTrue(predating.getMessage().contains("'a'") && predating.getMessage().contains(
+                "since its histograms were enabled (they describe 3 of its 6 rows"), predating.getMessage());
+
+        project.disableHistograms();
+        assertFalse(project.histogramsEnabled());
+        assertEquals(0, project.histogramRows());
+        project.forget(block(List.of("a"), 1));
+        assertEquals(5, project.total().count());
+    }
+
+    @Test
     void forgettingValuesAHistogramNeverHeldIsRejectedAndChangesNothing() {
         ProjectStatistics project = new ProjectStatistics(false, true);
         project.learn(block(List.of("a"), 1, 2, 3));
