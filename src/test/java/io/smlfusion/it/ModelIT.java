@@ -136,7 +136,7 @@ class ModelIT {
     void requestsThatNeedNoComputationAreRefusedAtOnce() {
         String pid = run + "-bad";
         owner.cellProject(pid, HOUSING);
-        String supported = "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest";
+        String supported = "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest, plsq, oospca, hba, ecod";
         assertRefused(400, "Cannot Find SYMETRYML id[" + run + "-none] for Customer id [" + client.cid() + "]",
                 models.build(run + "-none", "m", "mlr", MLR));
         assertRefused(400, "The query parameter modelid is missing",

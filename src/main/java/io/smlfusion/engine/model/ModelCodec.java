@@ -67,12 +67,15 @@ public final class ModelCodec {
         ModelSignature signature = readSignature(in);
         ModelDescription description = readDescription(in);
         Model model = switch (signature.algorithm()) {
-            case MLR, RIDGE, LASSO, ELASTICNET, PCR ->
+            case MLR, RIDGE, LASSO, ELASTICNET, PCR, PLSQ ->
                     LinearRegressionModel.read(in, signature, description);
             case LDA -> LinearDiscriminantModel.read(in, signature, description);
             case BAYES -> NaiveBayesModel.read(in, signature, description);
             case MLDA, MQDA -> DiscriminantScoresModel.read(in, signature, description);
             case COVEST -> CovarianceModel.read(in, signature, description);
+            case HBA -> HistogramAnomalyModel.read(in, signature, description);
+            case ECOD -> EcodModel.read(in, signature, description);
+            case OOSPCA -> ResidualPcaModel.read(in, signature, description);
             default -> throw in.malformed("algorithm '" + signature.algorithm().id()
                     + "' has no model format");
         };
