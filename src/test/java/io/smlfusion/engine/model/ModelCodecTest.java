@@ -67,10 +67,10 @@ class ModelCodecTest {
     @Test
     void unknownVersionIsRefusedWithTheVersionNamed() {
         byte[] bytes = ModelCodec.encode(Housing.mlr(ModelOptions.none()));
-        bytes[4] = 2;
+        bytes[4] = 3;
         ModelFormatException error = assertThrows(ModelFormatException.class,
                 () -> ModelCodec.decode(bytes));
-        assertEquals("model format version 2 is not supported; this server reads version 1",
+        assertEquals("model format version 3 is not supported; this server reads versions 1 and 2",
                 error.getMessage());
     }
 
