@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.engine.model.EvtThreshold;
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.RegressionImputer;
 import io.smlfusion.engine.stats.ProjectStatistics;
@@ -51,7 +52,7 @@ public class PredictionService {
         StoredModel stored = project.models().require(modelId);
         PredictionRows rows = DataFrameReader.readPredictionRows(DataFrameReader.bytes(dataFrame),
                 stored.model().inputs(), List.of());
-        return new Answer("OK", score(project, stored.model(), rows, regressionImpute));
+        return new Answer("OK", scoreAndWatch(project, stored, rows, regressionImpute));
     }
 
     /**
@@ -73,7 +74,7 @@ public class PredictionService {
         byte[] body = DataFrameReader.bytes(dataFrame);
         PredictionRows rows = DataFrameReader.readPredictionRows(body, stored.model().inputs(),
                 ModelRequests.names(keepColumns));
-        List<Map<String, String>> answers = before ? score(project, stored.model(), rows, false) : null;
+        List<Map<String, String>> answers = before ? scoreAndWatch(project, stored, rows, false) : null;
         projects.learn(cid, pid, new ByteArrayInputStream(body));
         String status = "OK";
         StoredModel current = stored;
@@ -85,9 +86,36 @@ public class PredictionService {
             }
         }
         if (!before) {
-            answers = score(project, current.model(), rows, false);
+            answers = scoreAndWatch(project, current, rows, false);
         }
         return new Answer(status, answers);
+    }
+
+    /**
+     * The predictions; a model with an EVT threshold also feeds it each row's watched value, in row
+     * order, and adds its outputs (spec §8.3), the threshold's new state then saved like the model.
+     */
+    private List<Map<String, String>> scoreAndWatch(Project project, StoredModel stored, PredictionRows rows,
+                                                    boolean regressionImpute) {
+        List<Map<String, String>> answers = score(project, stored.model(), rows, regressionImpute);
+        EvtThreshold threshold = stored.evtThreshold();
+        if (threshold == null) {
+            return answers;
+        }
+        String key = threshold.settings().resKey();
+        for (int r = 0; r < answers.size(); r++) {
+            Map<String, String> answer = answers.get(r);
+            double value;
+            try {
+                value = Double.parseDouble(answer.get(key));
+            } catch (NumberFormatException | NullPointerException e) {
+                throw RequestRefused.invalid("row " + (r + 1) + ": the EVT wrapper watches '" + key
+                        + "', which is not a number: " + answer.get(key));
+            }
+            answer.putAll(threshold.observe(value));
+        }
+        models.saveEvtState(project, stored);
+        return answers;
     }
 
     private static List<Map<String, String>> score(Project project, Model model, PredictionRows rows,
