@@ -105,17 +105,19 @@ public class PredictionService {
         String key = threshold.settings().resKey();
         for (int r = 0; r < answers.size(); r++) {
             Map<String, String> answer = answers.get(r);
-            double value;
-            try {
-                value = Double.parseDouble(answer.get(key));
-            } catch (NumberFormatException | NullPointerException e) {
-                throw RequestRefused.invalid("row " + (r + 1) + ": the EVT wrapper watches '" + key
-                        + "', which is not a number: " + answer.get(key));
-            }
-            answer.putAll(threshold.observe(value));
+            answer.putAll(threshold.observe(watchedValue(answer.get(key), key, r)));
         }
         models.saveEvtState(project, stored);
         return answers;
+    }
+
+    private static double watchedValue(String text, String key, int row) {
+        try {
+            return Double.parseDouble(text == null ? "" : text);
+        } catch (NumberFormatException e) {
+            throw RequestRefused.invalid("row " + (row + 1) + ": the EVT wrapper watches '" + key
+                    + "', which is not a number: " + text);
+        }
     }
 
     private static List<Map<String, String>> score(Project project, Model model, PredictionRows rows,

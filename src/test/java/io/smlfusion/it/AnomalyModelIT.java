@@ -83,10 +83,7 @@ class AnomalyModelIT {
         for (int k = 0; k < 3; k++) {
             irisProject(client, run + "-c" + k, cuts[k], cuts[k + 1]);
         }
-        String fusion = run + "-f";
-        Reply created = owner.create(fusion, false,
-                List.of(owner.cell(run + "-c0"), owner.cell(run + "-c1"), owner.cell(run + "-c2")));
-        assertEquals(201, created.status(), created::toString);
+        String fusion = fusion(run + "-f", run + "-c0", run + "-c1", run + "-c2");
         Map<String, String> bodies = Map.of("hba", BY_INDEX, "ecod", BY_NAME, "oospca", BY_INDEX, "plsq", PLSQ);
         String rows = CsvDataFrames.dataFrame(IRIS);
         bodies.forEach((algo, body) -> {
@@ -157,9 +154,7 @@ class AnomalyModelIT {
     void anEvtWrapperOnAFusionModelAndBadWrapperRequests() {
         irisProject(client, run + "-c0", 0, 75);
         irisProject(client, run + "-c1", 75, 150);
-        String fusion = run + "-fe";
-        assertEquals(201, owner.create(fusion, false, List.of(owner.cell(run + "-c0"), owner.cell(run + "-c1")))
-                .status());
+        String fusion = fusion(run + "-fe", run + "-c0", run + "-c1");
         models.built(fusion, "h", "hba", BY_INDEX);
         Reply flat = client.post("projects/" + fusion + "/h/evtwrapper",
                 "{\"evt_warmup_size\":\"100\",\"evt_alpha\":\"0.01\",\"evt_quantile\":\"95\",\"evt_two_sides\":\"true\"}");
@@ -180,6 +175,19 @@ class AnomalyModelIT {
                 client.post("projects/" + fusion + "/none/evtwrapper", "{}"));
         assertRefused(400, "hba needs a histogram-enabled project (create it with enableHistogram=true or turn "
                 + "histograms on with histogramEnable); this project keeps none", plainProjectBuild());
+    }
+
+    /** A fusion of the cells, its first merge awaited (a busy machine's first cell calls can be slow). */
+    private String fusion(String pid, String... cells) {
+        Reply created = owner.create(pid, false, java.util.Arrays.stream(cells).map(owner::cell).toList());
+        assertEquals(201, created.status(), created::toString);
+        long deadline = System.currentTimeMillis() + 60_000;
+        Reply info = client.get("projects/" + pid + "/info");
+        while (info.status() == 503 && System.currentTimeMillis() < deadline) {
+            info = client.get("projects/" + pid + "/info");
+        }
+        assertEquals(200, info.status(), info::toString);
+        return pid;
     }
 
     private Reply plainProjectBuild() {
