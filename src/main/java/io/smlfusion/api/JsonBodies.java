@@ -39,6 +39,30 @@ public final class JsonBodies {
         return map;
     }
 
+    /**
+     * A flat string map, or the same map wrapped as a one-element KSVSMap
+     * {@code {"values":[{…}]}} — the evtwrapper body, which the vendor client sends as a KSVSMap.
+     */
+    public static Map<String, String> stringMapOrKsvsMap(String body) {
+        if (body != null && !body.isBlank()) {
+            JsonObject object;
+            try (var reader = Json.createReader(new StringReader(body))) {
+                object = reader.readObject();
+            } catch (JsonException e) {
+                throw RequestRefused.invalid("Request body must be a JSON object of string values: " + e.getMessage());
+            }
+            JsonValue values = object.get("values");
+            if (object.size() == 1 && values != null && values.getValueType() == JsonValue.ValueType.ARRAY) {
+                if (values.asJsonArray().size() != 1
+                        || values.asJsonArray().get(0).getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw RequestRefused.invalid("A KSVSMap body must hold exactly one map of parameters");
+                }
+                return stringMap(values.asJsonArray().get(0).toString());
+            }
+        }
+        return stringMap(body);
+    }
+
     private static String text(String key, JsonValue value) {
         return switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();

@@ -24,7 +24,7 @@ import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.modelling.ModelService;
 
 /**
- * Modeling API (spec §8.2–8.3): translates HTTP to {@link ModelService} calls. A build is always a
+ * Modeling API (spec §8.2–8.3): translates HTTP to {@link ModelService} calls, the evtwrapper too. A build is always a
  * job (202 + {@code Location} + {@code sym-job-id}); its result is read with {@code GET /jobs/{id}}.
  */
 @Tag(name = "Models", description = "Build, describe, export, import and delete models (spec 8)")
@@ -72,6 +72,21 @@ public class ModelResource {
     public Response code(@PathParam("cid") String cid, @PathParam("pid") String pid,
                          @PathParam("modelid") String modelId, @QueryParam("language") String language) {
         return Responses.ok(Map.of("string", models.code(cid, pid, modelId, language)));
+    }
+
+    @POST
+    @Path("/{pid}/{modelid}/evtwrapper")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response addEvtWrapper(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                                  @PathParam("modelid") String modelId, String body) {
+        return Responses.ok(models.addEvtWrapper(cid, pid, modelId, JsonBodies.stringMapOrKsvsMap(body)), Map.of());
+    }
+
+    @DELETE
+    @Path("/{pid}/{modelid}/evtwrapper")
+    public Response deleteEvtWrapper(@PathParam("cid") String cid, @PathParam("pid") String pid,
+                                     @PathParam("modelid") String modelId) {
+        return Responses.ok(models.deleteEvtWrapper(cid, pid, modelId), Map.of());
     }
 
     @GET

@@ -19,9 +19,11 @@ import io.smlfusion.project.StoredModel;
  * <li>{@code attributeNames}, {@code attributeIndexes}, {@code attributeTypes}: the inputs, in the
  *     order a prediction row holds them, with their schema index and type at build time;</li>
  * <li>{@code targetNames}, {@code targetindexes} (lower-case i);</li>
- * <li>{@code predictInfo}, {@code scoreInfo}: the keys of every prediction, and the score's;</li>
+ * <li>{@code predictInfo}, {@code scoreInfo}: the keys of every prediction (with an EVT wrapper
+ *     also its keys, present after its warm-up), and the score's;</li>
  * <li>{@code info}: the model's own entries (numbers with full double precision), then
- *     {@code buildStatus} ({@code OK}), {@code buildTimeNanosec} and the server's notes;</li>
+ *     {@code buildStatus} ({@code OK}), {@code buildTimeNanosec}, the server's notes and an EVT
+ *     wrapper's settings and state ({@code evt_*});</li>
  * <li>{@code extra}: each model table as a DataFrame — the label column typed {@code S}, value
  *     columns {@code C}, values with full double precision.</li>
  * </ul>
@@ -41,7 +43,11 @@ public final class ModelInfo {
         info.put("attributeNames", model.inputs());
         info.put("attributeIndexes", stored.inputIndexes());
         info.put("attributeTypes", stored.inputTypes());
-        info.put("predictInfo", model.description().predictInfo());
+        List<String> predictInfo = new ArrayList<>(model.description().predictInfo());
+        if (stored.evtThreshold() != null) {
+            predictInfo.addAll(stored.evtThreshold().outputKeys());
+        }
+        info.put("predictInfo", predictInfo);
         info.put("scoreInfo", model.description().scoreInfo());
         info.put("targetNames", model.targets());
         info.put("targetindexes", stored.targetIndexes());
@@ -49,6 +55,9 @@ public final class ModelInfo {
         entries.put("buildStatus", "OK");
         entries.put("buildTimeNanosec", Long.toString(stored.buildNanos()));
         entries.putAll(stored.notes());
+        if (stored.evtThreshold() != null) {
+            entries.putAll(stored.evtThreshold().describe());
+        }
         info.put("info", entries);
         info.put("creationDate", stored.created().toEpochMilli());
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.Config;
 import io.smlfusion.engine.explore.ExploreException;
 import io.smlfusion.engine.explore.MLContext;
 import io.smlfusion.engine.explore.SingularValues;
+import io.smlfusion.engine.model.EvtSettings;
+import io.smlfusion.engine.model.EvtThreshold;
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.ModelAlgorithm;
 import io.smlfusion.engine.model.ModelBuildException;
@@ -96,7 +98,7 @@ public class ModelService {
                 Model model = ModelBuilder.build(statistics, used);
                 long nanos = System.nanoTime() - start;
                 return StoredModel.of(modelId, model, options, notes(spec, used, reduce), clock.instant(), nanos,
-                        statistics.schema());
+                        statistics.schema()).withEvtThreshold(evtOfBuild(model, options));
             }));
             store(project, built);
             return JobResult.finished(Map.of());
@@ -110,7 +112,7 @@ public class ModelService {
             Model model = ModelBuilder.build(statistics, old.spec());
             long nanos = System.nanoTime() - start;
             return StoredModel.of(old.id(), model, old.options(), old.notes(), clock.instant(), nanos,
-                    statistics.schema());
+                    statistics.schema()).withEvtThreshold(old.evtThreshold());
         }));
         ProjectModels models = project.models();
         synchronized (models) {
@@ -152,7 +154,7 @@ public class ModelService {
     public String export(String cid, String pid, String modelId) {
         requireParameter(modelId);
         StoredModel stored = projects.project(cid, pid).models().require(modelId);
-        return Base64.getEncoder().encodeToString(ModelCodec.encode(stored.model()));
+        return Base64.getEncoder().encodeToString(ModelCodec.encode(stored.model(), stored.evtThreshold()));
     }
 
     /**
@@ -163,12 +165,13 @@ public class ModelService {
     public String importModel(String cid, String pid, String modelId, byte[] bytes) {
         Project project = projects.project(cid, pid);
         requireModelId(modelId);
-        Model model;
+        ModelCodec.Decoded decoded;
         try {
-            model = ModelCodec.decode(bytes);
+            decoded = ModelCodec.decodeWithEvt(bytes);
         } catch (ModelFormatException e) {
             throw RequestRefused.invalid("Cannot import model [" + modelId + "]: " + e.getMessage());
         }
+        Model model = decoded.model();
         StoredModel imported = project.read(statistics -> {
             Schema schema = statistics.schema();
             List<String> unknown = new ArrayList<>();
@@ -179,10 +182,69 @@ public class ModelService {
                         + "] has no attribute " + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList()));
             }
             return StoredModel.of(modelId, model, ModelOptions.none(), Map.of("imported", "true"), clock.instant(), 0,
-                    schema);
+                    schema).withEvtThreshold(decoded.evtThreshold());
         });
         store(project, imported);
         return "Model [" + modelId + "] imported into project [" + pid + "]";
+    }
+
+    /**
+     * {@code POST {modelid}/evtwrapper}: puts a new EVT threshold on the model's predictions (spec
+     * §8.3), replacing one it had; the body's parameters per {@link EvtSettings}.
+     */
+    public String addEvtWrapper(String cid, String pid, String modelId, Map<String, String> body) {
+        Project project = projects.project(cid, pid);
+        ProjectModels models = project.models();
+        synchronized (models) {
+            StoredModel stored = models.require(modelId);
+            Model model = stored.model();
+            EvtSettings settings = translated(() -> EvtSettings.ofWrapper(body, scoreKey(model),
+                    model.description().predictInfo()));
+            StoredModel wrapped = stored.withEvtThreshold(new EvtThreshold(settings));
+            persistIfAutosaved(project, wrapped);
+            models.put(wrapped);
+        }
+        return "EVT Wrapper Created";
+    }
+
+    /** {@code DELETE {modelid}/evtwrapper}: the model's predictions lose their EVT threshold. */
+    public String deleteEvtWrapper(String cid, String pid, String modelId) {
+        Project project = projects.project(cid, pid);
+        ProjectModels models = project.models();
+        synchronized (models) {
+            StoredModel stored = models.require(modelId);
+            if (stored.evtThreshold() == null) {
+                throw new RequestRefused(RequestRefused.Reason.NOT_FOUND, "Model [" + modelId + "] has no EVT wrapper");
+            }
+            StoredModel unwrapped = stored.withEvtThreshold(null);
+            persistIfAutosaved(project, unwrapped);
+            models.put(unwrapped);
+        }
+        return "EVT Wrapper Deleted";
+    }
+
+    /**
+     * Writes the state an EVT threshold gained from a prediction call to the database, when the project
+     * autosaves and the model is still the one that predicted (one write per call, not per row).
+     */
+    void saveEvtState(Project project, StoredModel predicted) {
+        ProjectModels models = project.models();
+        synchronized (models) {
+            if (predicted.evtThreshold() != null && models.find(predicted.id()).orElse(null) == predicted) {
+                persistIfAutosaved(project, predicted);
+            }
+        }
+    }
+
+    /** The EVT threshold a build's {@code evt_anomaly_enabled=true} asks for, or null. */
+    private static EvtThreshold evtOfBuild(Model model, ModelOptions options) {
+        EvtSettings settings = EvtSettings.ofBuild(options, scoreKey(model), model.description().predictInfo());
+        return settings == null ? null : new EvtThreshold(settings);
+    }
+
+    private static String scoreKey(Model model) {
+        List<String> scores = model.description().scoreInfo();
+        return scores.isEmpty() ? model.description().predictInfo().get(0) : scores.get(0);
     }
 
     /** Adds the model to its project (and the database) unless the project was deleted or unloaded meanwhile. */

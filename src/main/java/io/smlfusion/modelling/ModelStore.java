@@ -30,7 +30,7 @@ import io.smlfusion.project.StoredModel;
 
 /**
  * Writes the models of persisted projects to the database ({@code SML_MODEL}: one row per model,
- * the model in the {@link ModelCodec} format plus a JSON of what {@link StoredModel} adds) and
+ * the model — with its EVT threshold's state — in the {@link ModelCodec} format plus a JSON of what {@link StoredModel} adds) and
  * reads them back. Callers decide when a project's models are persisted; renaming and deleting a
  * project's rows is part of the project's own rename and delete.
  */
@@ -75,12 +75,13 @@ public class ModelStore implements ModelStorage {
     static ModelEntity entity(String cid, String pid, StoredModel model) {
         ModelEntity entity = new ModelEntity(cid, pid, model.id());
         entity.update(model.algorithmId(), model.created(), model.buildNanos(), metadata(model),
-                ModelCodec.encode(model.model()));
+                ModelCodec.encode(model.model(), model.evtThreshold()));
         return entity;
     }
 
     static StoredModel restore(ModelEntity row) throws ModelFormatException {
-        Model model = ModelCodec.decode(row.getModel());
+        ModelCodec.Decoded decoded = ModelCodec.decodeWithEvt(row.getModel());
+        Model model = decoded.model();
         JsonObject metadata;
         try (var reader = Json.createReader(new StringReader(row.getMetadataJson()))) {
             metadata = reader.readObject();
@@ -89,7 +90,7 @@ public class ModelStore implements ModelStorage {
                 strings(metadata.getJsonObject("notes")), row.getCreatedAt(), row.getBuildTimeNanos(),
                 integers(metadata.getJsonArray("inputIndexes")),
                 metadata.getJsonArray("inputTypes").getValuesAs(JsonString::getString),
-                integers(metadata.getJsonArray("targetIndexes")));
+                integers(metadata.getJsonArray("targetIndexes")), decoded.evtThreshold());
     }
 
     private static String metadata(StoredModel model) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.engine.model.EvtThreshold;
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.RegressionImputer;
 import io.smlfusion.engine.stats.ProjectStatistics;
@@ -51,7 +52,7 @@ public class PredictionService {
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
         PredictionRows rows = format.readPredictionRows(DataFrameReader.bytes(dataFrame), stored.model().inputs(), List.of());
-        return new Answer("OK", score(project, stored.model(), rows, regressionImpute));
+        return new Answer("OK", scoreAndWatch(project, stored, rows, regressionImpute));
     }
 
     /**
@@ -74,7 +75,7 @@ public class PredictionService {
         StoredModel stored = project.models().require(modelId);
         byte[] body = DataFrameReader.bytes(dataFrame);
         PredictionRows rows = format.readPredictionRows(body, stored.model().inputs(), ModelRequests.names(keepColumns));
-        List<Map<String, String>> answers = before ? score(project, stored.model(), rows, regressionImpute) : null;
+        List<Map<String, String>> answers = before ? scoreAndWatch(project, stored, rows, regressionImpute) : null;
         projects.learn(cid, pid, new ByteArrayInputStream(body), format);
         String status = "OK";
         StoredModel current = stored;
@@ -86,9 +87,38 @@ public class PredictionService {
             }
         }
         if (!before) {
-            answers = score(project, current.model(), rows, regressionImpute);
+            answers = scoreAndWatch(project, current, rows, regressionImpute);
         }
         return new Answer(status, answers);
+    }
+
+    /**
+     * The predictions; a model with an EVT threshold also feeds it each row's watched value, in row
+     * order, and adds its outputs (spec §8.3), the threshold's new state then saved like the model.
+     */
+    private List<Map<String, String>> scoreAndWatch(Project project, StoredModel stored, PredictionRows rows,
+                                                    boolean regressionImpute) {
+        List<Map<String, String>> answers = score(project, stored.model(), rows, regressionImpute);
+        EvtThreshold threshold = stored.evtThreshold();
+        if (threshold == null) {
+            return answers;
+        }
+        String key = threshold.settings().resKey();
+        for (int r = 0; r < answers.size(); r++) {
+            Map<String, String> answer = answers.get(r);
+            answer.putAll(threshold.observe(watchedValue(answer.get(key), key, r)));
+        }
+        models.saveEvtState(project, stored);
+        return answers;
+    }
+
+    private static double watchedValue(String text, String key, int row) {
+        try {
+            return Double.parseDouble(text == null ? "" : text);
+        } catch (NumberFormatException e) {
+            throw RequestRefused.invalid("row " + (row + 1) + ": the EVT wrapper watches '" + key
+                    + "', which is not a number: " + text);
+        }
     }
 
     private static List<Map<String, String>> score(Project project, Model model, PredictionRows rows,

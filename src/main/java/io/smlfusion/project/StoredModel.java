@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.smlfusion.engine.model.EvtThreshold;
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.ModelOptions;
 import io.smlfusion.engine.model.ModelSpec;
@@ -22,16 +23,32 @@ import io.smlfusion.engine.stats.Schema;
  * @param inputIndexes the schema index of each input, -1 when unknown
  * @param inputTypes the type code of each input
  * @param targetIndexes the schema index of each target, -1 when unknown
+ * @param evtThreshold the EVT threshold watching the model's predictions (evtwrapper,
+ *     {@code evt_anomaly_enabled}), or null; the one mutable part, thread-safe on its own
  */
 public record StoredModel(String id, Model model, ModelOptions options, Map<String, String> notes,
                           Instant created, long buildNanos, List<Integer> inputIndexes,
-                          List<String> inputTypes, List<Integer> targetIndexes) {
+                          List<String> inputTypes, List<Integer> targetIndexes,
+                          EvtThreshold evtThreshold) {
 
     public StoredModel {
         notes = Map.copyOf(notes);
         inputIndexes = List.copyOf(inputIndexes);
         inputTypes = List.copyOf(inputTypes);
         targetIndexes = List.copyOf(targetIndexes);
+    }
+
+    /** A model without an EVT threshold. */
+    public StoredModel(String id, Model model, ModelOptions options, Map<String, String> notes,
+                       Instant created, long buildNanos, List<Integer> inputIndexes,
+                       List<String> inputTypes, List<Integer> targetIndexes) {
+        this(id, model, options, notes, created, buildNanos, inputIndexes, inputTypes, targetIndexes, null);
+    }
+
+    /** The same model with this EVT threshold (null: none). */
+    public StoredModel withEvtThreshold(EvtThreshold threshold) {
+        return new StoredModel(id, model, options, notes, created, buildNanos, inputIndexes, inputTypes,
+                targetIndexes, threshold);
     }
 
     /** A model made now, its attributes located in {@code schema}. */

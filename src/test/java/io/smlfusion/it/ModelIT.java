@@ -107,9 +107,9 @@ class ModelIT {
         assertEquals("true", copy.getJsonObject("info").getString("imported"));
 
         byte[] bytes = Base64.getDecoder().decode(exported);
-        bytes[4] = 2;
-        assertRefused(400, "Cannot import model [v2]: model format version 2 is not supported; this server reads version 1",
-                client.post("projects/" + other + "/model/import?modelid=v2", Base64.getEncoder().encodeToString(bytes)));
+        bytes[4] = 3;
+        assertRefused(400, "Cannot import model [v3]: model format version 3 is not supported; this server reads versions 1 and 2",
+                client.post("projects/" + other + "/model/import?modelid=v3", Base64.getEncoder().encodeToString(bytes)));
         assertRefused(400, "Cannot import model [g]: not an sml-fusion model: the bytes do not start with the magic \"SMLM\"",
                 client.post("projects/" + other + "/model/import?modelid=g",
                         Base64.getEncoder().encodeToString("garbage!".getBytes(StandardCharsets.US_ASCII))));
@@ -136,7 +136,7 @@ class ModelIT {
     void requestsThatNeedNoComputationAreRefusedAtOnce() {
         String pid = run + "-bad";
         owner.cellProject(pid, HOUSING);
-        String supported = "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest";
+        String supported = "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest, plsq, oospca, hba, ecod";
         assertRefused(400, "Cannot Find SYMETRYML id[" + run + "-none] for Customer id [" + client.cid() + "]",
                 models.build(run + "-none", "m", "mlr", MLR));
         assertRefused(400, "The query parameter modelid is missing",

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.model.EvtSettings;
+import io.smlfusion.engine.model.EvtThreshold;
 import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.ModelCodec;
 import io.smlfusion.engine.model.ModelOptions;
@@ -108,6 +110,24 @@ class StoredModelsTest {
         double[] row0 = {6.5, 4.0, 0.1};
         assertEquals(mlr.model().predict(row0).asText(), restored.model().predict(row0).asText());
         assertEquals(mlr.spec().toString(), restored.spec().toString(), "rebuilds with the same algorithm, attributes and options");
+    }
+
+    @Test
+    void aDatabaseRowKeepsTheStateOfTheEvtWrapper() throws Exception {
+        EvtThreshold threshold = new EvtThreshold(EvtSettings.ofWrapper(Map.of("evt_warmup_size", "20",
+                "evt_alpha", "0.01", "evt_quantile", "80"), "res", List.of("res")));
+        StoredModel wrapped = mlr.withEvtThreshold(threshold);
+        for (int k = 0; k < 25; k++) {
+            threshold.observe(Math.sin(k) * 10);
+        }
+        StoredModel restored = ModelStore.restore(ModelStore.entity("c1", "p1", wrapped));
+        assertEquals(ModelInfo.of(wrapped), ModelInfo.of(restored));
+        assertEquals("25", restored.evtThreshold().describe().get("evt_values_seen"));
+        for (int k = 25; k < 60; k++) {
+            double value = k % 11 == 0 ? 30 : Math.sin(k) * 10;
+            assertEquals(threshold.observe(value), restored.evtThreshold().observe(value), "value " + k);
+        }
+        assertEquals(null, ModelStore.restore(ModelStore.entity("c1", "p1", mlr)).evtThreshold());
     }
 
     private static StoredModel renamed(StoredModel model, String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.engine.stats.MergeableHistogram;
 import io.smlfusion.engine.stats.Moments;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.Schema;
@@ -128,6 +129,19 @@ final class BuildContext {
                     + partitions.size());
         }
         return partitions;
+    }
+
+    /**
+     * The histogram of an attribute (a copy), for the models that read marginal distributions.
+     *
+     * @throws ModelBuildException when the project keeps no histograms
+     */
+    MergeableHistogram histogram(int attribute) {
+        if (!statistics.histogramsEnabled()) {
+            throw failure("needs a histogram-enabled project (create it with enableHistogram=true "
+                    + "or turn histograms on with histogramEnable); this project keeps none");
+        }
+        return statistics.histogram(attribute);
     }
 
     /** An error prefixed with the algorithm id. */

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public abstract sealed class Model
         permits LinearRegressionModel, LinearDiscriminantModel, NaiveBayesModel,
-        DiscriminantScoresModel, CovarianceModel {
+        DiscriminantScoresModel, CovarianceModel, HistogramAnomalyModel, EcodModel,
+        ResidualPcaModel {
 
     private final ModelSignature signature;
     private final ModelDescription description;

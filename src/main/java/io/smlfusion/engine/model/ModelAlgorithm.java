@@ -25,7 +25,7 @@ public enum ModelAlgorithm {
     COVEST("covest", null),
     LSVM("lsvm", Reason.NOT_IMPLEMENTED),
     LSVR("lsvr", Reason.NOT_IMPLEMENTED),
-    PLSQ("plsq", Reason.NOT_IMPLEMENTED),
+    PLSQ("plsq", null),
     POWERREG("powerreg", Reason.NOT_IMPLEMENTED),
     LR("lr", Reason.NOT_ADDITIVE),
     RF_CLASSIFIER("rf_classifier", Reason.NOT_ADDITIVE),
@@ -35,9 +35,9 @@ public enum ModelAlgorithm {
     KM("km", Reason.NOT_ADDITIVE),
     MC("mc", Reason.NOT_ADDITIVE),
     HMM("hmm", Reason.NOT_ADDITIVE),
-    OOSPCA("oospca", Reason.NOT_ADDITIVE),
-    HBA("hba", Reason.NOT_ADDITIVE),
-    ECOD("ecod", Reason.NOT_ADDITIVE),
+    OOSPCA("oospca", null),
+    HBA("hba", null),
+    ECOD("ecod", null),
     EVT("evt", Reason.NOT_ADDITIVE);
 
     private enum Reason {

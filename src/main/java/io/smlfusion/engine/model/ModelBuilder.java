@@ -31,6 +31,10 @@ public final class ModelBuilder {
             case BAYES -> NaiveBayesModel.fit(context);
             case MLDA, MQDA -> DiscriminantScoresModel.fit(context);
             case COVEST -> CovarianceModel.fit(context);
+            case PLSQ -> PartialLeastSquares.fit(context);
+            case HBA -> HistogramAnomalyModel.fit(context);
+            case ECOD -> EcodModel.fit(context);
+            case OOSPCA -> ResidualPcaModel.fit(context);
             default -> throw new IllegalStateException("ModelSpec admitted unsupported "
                     + spec.algorithm());
         };

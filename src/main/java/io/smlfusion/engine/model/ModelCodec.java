@@ -11,13 +11,14 @@ import java.util.Map;
  * (the REST layer Base64-encodes it). Round trips are bit-exact: a decoded model predicts and
  * describes itself exactly as the encoded one. Little-endian:
  * <pre>
- * magic "SMLM", uint16 format version (1)
+ * magic "SMLM", uint16 format version (1, or 2 when an EVT threshold follows)
  * text algorithm id; list targets; list inputs; float64[] input means
  * int32 n, n × (text key, text value)                      info
  * int32 n, n × (text name, text label column, list value columns, list labels,
  *               float64[] values row after row)              extra tables
  * list predictInfo; list scoreInfo
  * model parameters (per model class, see its writeParameters)
+ * version 2 only: the model's EVT threshold (see {@link EvtThreshold})
  * </pre>
  * Text is an int32 byte length then UTF-8; a list is an int32 count then texts; a float64[] an
  * int32 length then values; a matrix int32 rows, int32 columns, then values row after row.
@@ -27,8 +28,14 @@ import java.util.Map;
  */
 public final class ModelCodec {
 
-    /** The version this server writes and the only one it reads. */
+    /** The version of a model alone; this server reads it and {@link #WITH_EVT_VERSION}. */
     public static final int FORMAT_VERSION = 1;
+    /** The version of a model followed by the state of its EVT threshold. */
+    public static final int WITH_EVT_VERSION = 2;
+
+    /** A decoded model and its EVT threshold, or null when it has none. */
+    public record Decoded(Model model, EvtThreshold evtThreshold) {
+    }
 
     private static final byte[] MAGIC = "SMLM".getBytes(StandardCharsets.US_ASCII);
 
@@ -36,9 +43,14 @@ public final class ModelCodec {
     }
 
     public static byte[] encode(Model model) {
+        return encode(model, null);
+    }
+
+    /** The model and, when not null, the current state of its EVT threshold. */
+    public static byte[] encode(Model model, EvtThreshold evtThreshold) {
         ModelWriter out = new ModelWriter();
         out.bytes(MAGIC);
-        out.uint16(FORMAT_VERSION);
+        out.uint16(evtThreshold == null ? FORMAT_VERSION : WITH_EVT_VERSION);
         ModelSignature signature = model.signature();
         out.utf8(signature.algorithm().id());
         out.strings(signature.targets());
@@ -46,13 +58,27 @@ public final class ModelCodec {
         out.float64s(signature.inputMeans());
         writeDescription(model.description(), out);
         model.writeParameters(out);
+        if (evtThreshold != null) {
+            evtThreshold.write(out);
+        }
         return out.toByteArray();
     }
 
     /**
+     * The model alone (an EVT threshold stored with it is dropped).
+     *
      * @throws ModelFormatException when the bytes are not a model this server reads
      */
     public static Model decode(byte[] bytes) throws ModelFormatException {
+        return decodeWithEvt(bytes).model();
+    }
+
+    /**
+     * The model and its EVT threshold, if stored.
+     *
+     * @throws ModelFormatException when the bytes are not a model this server reads
+     */
+    public static Decoded decodeWithEvt(byte[] bytes) throws ModelFormatException {
         ModelReader in = new ModelReader(bytes);
         byte[] magic = in.bytes(Math.min(MAGIC.length, bytes.length));
         if (!Arrays.equals(magic, MAGIC)) {
@@ -60,24 +86,30 @@ public final class ModelCodec {
                     + "the magic \"SMLM\"");
         }
         int version = in.uint16();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != WITH_EVT_VERSION) {
             throw new ModelFormatException("model format version " + version
-                    + " is not supported; this server reads version " + FORMAT_VERSION);
+                    + " is not supported; this server reads versions " + FORMAT_VERSION + " and "
+                    + WITH_EVT_VERSION);
         }
         ModelSignature signature = readSignature(in);
         ModelDescription description = readDescription(in);
         Model model = switch (signature.algorithm()) {
-            case MLR, RIDGE, LASSO, ELASTICNET, PCR ->
+            case MLR, RIDGE, LASSO, ELASTICNET, PCR, PLSQ ->
                     LinearRegressionModel.read(in, signature, description);
             case LDA -> LinearDiscriminantModel.read(in, signature, description);
             case BAYES -> NaiveBayesModel.read(in, signature, description);
             case MLDA, MQDA -> DiscriminantScoresModel.read(in, signature, description);
             case COVEST -> CovarianceModel.read(in, signature, description);
+            case HBA -> HistogramAnomalyModel.read(in, signature, description);
+            case ECOD -> EcodModel.read(in, signature, description);
+            case OOSPCA -> ResidualPcaModel.read(in, signature, description);
             default -> throw in.malformed("algorithm '" + signature.algorithm().id()
                     + "' has no model format");
         };
+        EvtThreshold evtThreshold = version == WITH_EVT_VERSION
+                ? EvtThreshold.read(in, description.predictInfo()) : null;
         in.requireEnd();
-        return model;
+        return new Decoded(model, evtThreshold);
     }
 
     private static ModelSignature readSignature(ModelReader in) throws ModelFormatException {

@@ -39,11 +39,11 @@ public enum SelectionTask {
     public static SelectionTask of(ModelAlgorithm algorithm) {
         return switch (algorithm) {
             case LDA, BAYES -> BINARY_CLASSIFIER;
-            case MLR, RIDGE, LASSO, ELASTICNET, PCR -> REGRESSION;
+            case MLR, RIDGE, LASSO, ELASTICNET, PCR, PLSQ -> REGRESSION;
             case MLDA, MQDA -> MULTICLASS_CLASSIFIER;
             default -> throw new ModelBuildException("algo '" + algorithm.id() + "' makes no model that can be "
                     + "assessed on a target; selectModel supports lda, bayes, mlr, ridge, lasso, elasticnet, pcr, "
-                    + "mlda and mqda");
+                    + "plsq, mlda and mqda");
         };
     }
 

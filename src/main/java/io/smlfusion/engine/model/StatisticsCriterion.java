@@ -38,7 +38,7 @@ final class StatisticsCriterion implements CandidateScorer {
     public Scored score(ModelSpec spec) {
         Model model = ModelBuilder.build(statistics, spec);
         return switch (spec.algorithm()) {
-            case MLR, RIDGE, LASSO, ELASTICNET, PCR -> new Scored(model, criterion(spec, (LinearRegressionModel) model));
+            case MLR, RIDGE, LASSO, ELASTICNET, PCR, PLSQ -> new Scored(model, criterion(spec, (LinearRegressionModel) model));
             case LDA -> {
                 ModelSpec leastSquares = new ModelSpec(ModelAlgorithm.MLR, spec.targets(), spec.inputs(), spec.options());
                 yield new Scored(model, criterion(leastSquares,
@@ -73,7 +73,7 @@ final class StatisticsCriterion implements CandidateScorer {
         var info = model.description().info();
         return Double.parseDouble(switch (model.algorithm()) {
             case MLR -> info.get("rank");
-            case PCR -> info.get("q");
+            case PCR, PLSQ -> info.get("q");
             default -> info.get("df");
         });
     }

@@ -11,10 +11,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.engine.stats.ProjectStatistics;
+
 /** Round trips and refusals of the versioned model format. */
 class ModelCodecTest {
 
     private static List<Model> everyKind() {
+        ProjectStatistics histograms = new ProjectStatistics(false, true);
+        histograms.learn(Housing.PART1.block(Housing.TYPES, null));
         return List.of(
                 Housing.mlr(ModelOptions.none()),
                 Housing.build(ModelAlgorithm.ELASTICNET,
@@ -25,7 +29,14 @@ class ModelCodecTest {
                 Bank.build(ModelAlgorithm.LDA, ModelOptions.none()),
                 Bank.build(ModelAlgorithm.BAYES, ModelOptions.none()),
                 DiscriminantScoresTest.build(ModelAlgorithm.MLDA),
-                DiscriminantScoresTest.build(ModelAlgorithm.MQDA));
+                DiscriminantScoresTest.build(ModelAlgorithm.MQDA),
+                Housing.build(ModelAlgorithm.PLSQ, ModelOptions.of(Map.of("q", "3"))),
+                ModelBuilder.build(Housing.UNION, new ModelSpec(ModelAlgorithm.OOSPCA, List.of(),
+                        Housing.INPUTS, ModelOptions.none())),
+                ModelBuilder.build(histograms, new ModelSpec(ModelAlgorithm.HBA, List.of(),
+                        Housing.INPUTS, ModelOptions.none())),
+                ModelBuilder.build(histograms, new ModelSpec(ModelAlgorithm.ECOD, List.of(),
+                        Housing.INPUTS, ModelOptions.none())));
     }
 
     @Test
@@ -56,10 +67,10 @@ class ModelCodecTest {
     @Test
     void unknownVersionIsRefusedWithTheVersionNamed() {
         byte[] bytes = ModelCodec.encode(Housing.mlr(ModelOptions.none()));
-        bytes[4] = 2;
+        bytes[4] = 3;
         ModelFormatException error = assertThrows(ModelFormatException.class,
                 () -> ModelCodec.decode(bytes));
-        assertEquals("model format version 2 is not supported; this server reads version 1",
+        assertEquals("model format version 3 is not supported; this server reads versions 1 and 2",
                 error.getMessage());
     }
 

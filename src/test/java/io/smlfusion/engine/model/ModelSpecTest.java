@@ -20,7 +20,7 @@ import io.smlfusion.testdata.ReferenceCsv;
 class ModelSpecTest {
 
     private static final String SUPPORTED =
-            "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest";
+            "lda, mlda, mqda, mlr, ridge, lasso, elasticnet, pcr, bayes, covest, plsq, oospca, hba, ecod";
 
     @Test
     void supportedAlgorithmsAreTheAdditiveOnes() {
