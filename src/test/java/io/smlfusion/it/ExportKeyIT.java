@@ -1,7 +1,9 @@
 package io.smlfusion.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ class ExportKeyIT {
 
     @Test
     void aFusionReadsACellThroughAnExportKeyUntilItIsRevoked() throws InterruptedException {
+        assumeFalse(CellServer.BASE.equals(SignedClient.BASE), "the PostgreSQL run has one server, and this test restarts the cell server under the fusion");
         LibertyServer cellServer = CellServer.server();
         cellServer.start();
         String shared = run + "-shared";
@@ -48,7 +51,7 @@ class ExportKeyIT {
         JsonObject described = created.values().getJsonObject("exportKey");
         assertEquals(CellServer.CID, described.getString("owner"));
         assertEquals(List.of(shared), described.getJsonArray("projects").getValuesAs(JsonString::getString));
-        assertEquals(List.of(keyId), keyIds(cellOwner.signed().get("exportKeys")));
+        assertTrue(keyIds(cellOwner.signed().get("exportKeys")).contains(keyId), "the owner lists the key");
 
         SignedClient key = new SignedClient(CellServer.BASE, keyId, secret);
         Reply viaKey = key.get("projects/" + shared + "/export");
@@ -90,7 +93,7 @@ class ExportKeyIT {
 
         Reply revoked = cellOwner.signed().delete("exportKeys/" + keyId);
         assertEquals(200, revoked.status(), revoked::toString);
-        assertEquals(List.of(), keyIds(cellOwner.signed().get("exportKeys")));
+        assertFalse(keyIds(cellOwner.signed().get("exportKeys")).contains(keyId), "the owner no longer lists the key");
         Reply afterRevocation = key.get("projects/" + shared + "/export");
         assertEquals(401, afterRevocation.status(), afterRevocation::toString);
         assertEquals("Invalid Signature", afterRevocation.statusString());
