@@ -38,7 +38,7 @@ class ExportKeyIT {
         cellServer.start();
         String shared = run + "-shared";
         String other = run + "-other";
-        cellOwner.cellProject(shared, CSV);
+        cellOwner.cellProject(shared, true, CSV);
         cellOwner.cellProject(other, "housing-fed3/housing2.csv");
         int rows = CsvDataFrames.lines(CSV).size() - 1;
 
@@ -85,7 +85,7 @@ class ExportKeyIT {
         assertProjectRefused(key.get("projects/" + run + "-none/info"), keyId, run + "-none");
         assertEquals(rows, cellOwner.info(shared).getInt("rowCount"), "nothing the key tried changed the project");
 
-        // the key is in the database: it works after a restart of the cell server
+        // the key is in the database: it reads the persisted project after a restart of the cell server
         cellServer.stop();
         cellServer.start();
         Reply afterRestart = key.get("projects/" + shared + "/export");
