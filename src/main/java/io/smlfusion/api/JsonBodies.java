@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -61,6 +62,36 @@ public final class JsonBodies {
             }
         }
         return stringMap(body);
+    }
+
+    /**
+     * The array of strings under {@code field} of a small JSON object body, e.g.
+     * {@code {"projects":["a","b"]}}; a missing field is an empty list.
+     *
+     * @param maxChars the longest body read; a longer one is refused before it is parsed
+     */
+    public static List<String> stringArray(String body, String field, int maxChars) {
+        if (body != null && body.length() > maxChars) {
+            throw new RequestRefused(RequestRefused.Reason.TOO_LARGE, "Request body has " + body.length()
+                    + " characters; this call takes at most " + maxChars);
+        }
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            value = reader.readObject().get(field);
+        } catch (JsonException e) {
+            throw RequestRefused.invalid("Request body must be a JSON object {\"" + field + "\":[…]}: " + e.getMessage());
+        }
+        if (value == null) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY
+                || !value.asJsonArray().stream().allMatch(item -> item.getValueType() == JsonValue.ValueType.STRING)) {
+            throw RequestRefused.invalid("'" + field + "' must be an array of strings");
+        }
+        return value.asJsonArray().getValuesAs(JsonString::getString);
     }
 
     private static String text(String key, JsonValue value) {

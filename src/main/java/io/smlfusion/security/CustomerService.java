@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.smlfusion.persistence.CustomerEntity;
 import io.smlfusion.persistence.CustomerRepository;
+import io.smlfusion.persistence.ExportKeyRepository;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -26,6 +27,9 @@ public class CustomerService {
 
     @Inject
     CustomerRepository customers;
+
+    @Inject
+    ExportKeyRepository exportKeys;
 
     @Inject
     Clock clock;
@@ -62,6 +66,9 @@ public class CustomerService {
         if (customers.find(newCid).isPresent()) {
             throw RequestRefused.conflict("Customer [" + newCid + "] already exists");
         }
+        if (exportKeys.find(newCid).isPresent()) {
+            throw RequestRefused.conflict("[" + newCid + "] is the id of an export key; choose another customer id");
+        }
         String secret = SecretKeys.generate();
         customers.insert(new CustomerEntity(newCid, sealed(newCid, secret), admin, clock.instant()));
         return secret;
@@ -69,9 +76,7 @@ public class CustomerService {
 
     /** Replaces a customer's key by a fresh random one; allowed to the customer itself and to admins. */
     public String rotate(String caller, String cid) {
-        if (!caller.equals(cid)) {
-            requireAdmin(caller, "rotate another customer's key");
-        }
+        requireSelfOrAdmin(caller, cid, "rotate the key");
         String secret = SecretKeys.generate();
         if (!customers.rotateKey(cid, sealed(cid, secret), clock.instant())) {
             throw RequestRefused.invalid("No customer with id [" + cid + "]");
@@ -123,6 +128,13 @@ public class CustomerService {
 
     private String unsealed(String cid, String sealedKey) {
         return Base64.getEncoder().encodeToString(sealer.unseal(owner(cid), sealedKey));
+    }
+
+    /** What a customer may do for itself and an administrator for anyone: 403 naming the action otherwise. */
+    public void requireSelfOrAdmin(String caller, String cid, String action) {
+        if (!caller.equals(cid)) {
+            requireAdmin(caller, action + " of another customer");
+        }
     }
 
     private void requireAdmin(String caller, String action) {

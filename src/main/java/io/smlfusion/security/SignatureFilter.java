@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,10 @@ import io.smlfusion.api.Responses;
  * answer without its body being read, with {@code Connection: close} so that the server does not
  * read the rest to keep the connection. Otherwise the body is read once here, through MD5 and HMAC
  * as it arrives, and handed on unchanged once it is verified.
+ *
+ * <p>The signer is a customer or an {@linkplain ExportKey export key}. A verified export key may
+ * make only its two calls, which are then pointed at its owner's project (the path's cid becomes
+ * the owner's); any other call is refused with 403 before a resource sees it.
  */
 @Provider
 @PreMatching
@@ -40,6 +46,9 @@ public class SignatureFilter implements ContainerRequestFilter {
     CustomerService customers;
 
     @Inject
+    ExportKeyService exportKeys;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -49,11 +58,11 @@ public class SignatureFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "smlfusion.security.replay.max.per.customer", defaultValue = "" + ReplayGuard.DEFAULT_MAX_PER_CUSTOMER)
     int replayBudget;
 
-    private SignatureVerifier verifier;
+    private ReplayGuard replayGuard;
 
     @PostConstruct
     void init() {
-        verifier = new SignatureVerifier(customers::secretOf, clock, new ReplayGuard(replayBudget));
+        replayGuard = new ReplayGuard(replayBudget);
     }
 
     @Override
@@ -65,20 +74,39 @@ public class SignatureFilter implements ContainerRequestFilter {
         RequestHead head = new RequestHead(request.getMethod(), uri.getRawPath(),
                 uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), uri.getRawQuery(),
                 request::getHeaderString, cid, announcesBody);
+        SignerLookup signer = new SignerLookup(customers, exportKeys);
         BodyVerification verification;
         try {
-            verification = verifier.begin(head);
+            verification = new SignatureVerifier(signer::secretOf, clock, replayGuard).begin(head);
         } catch (AuthenticationException e) {
             request.abortWith(refusal(e).header("Connection", "close").build());
             return;
         }
         try {
             ReceivedBody body = ReceivedBody.read(request.getEntityStream(), request.getLength(), verification);
-            caller.set(verification.finish());
+            AuthenticatedCustomer verified = verification.finish();
+            Optional<ExportKey> exportKey = signer.exportKey();
+            if (exportKey.isPresent()) {
+                toOwnerNamespace(request, exportKey.get(), segments);
+            }
+            caller.set(verified, exportKey);
             request.setEntityStream(body.asStream());
         } catch (AuthenticationException e) {
             request.abortWith(refusal(e).build());
         }
+    }
+
+    /**
+     * Refuses every call an export key may not make (403); for the two it may, points the request at
+     * the owner's project, so that the resources serve it as they serve the owner.
+     */
+    private static void toOwnerNamespace(ContainerRequestContext request, ExportKey key, List<PathSegment> segments)
+            throws AuthenticationException {
+        List<String> path = segments.subList(1, segments.size()).stream().map(PathSegment::getPath).toList();
+        String pid = key.authorise(request.getMethod(), path);
+        URI base = request.getUriInfo().getBaseUri();
+        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
+                .replacePath(base.getRawPath() + key.owner() + "/projects/" + pid + "/" + path.get(2)).build());
     }
 
     private static Response.ResponseBuilder refusal(AuthenticationException e) {

@@ -46,7 +46,12 @@ final class FusionClient {
 
     /** Creates a project and learns the given reference CSV files ({@link CsvDataFrames}) into it. */
     void cellProject(String pid, String... csv) {
-        assertEquals(201, client.post("projects?pid=" + pid, "{}").status());
+        cellProject(pid, false, csv);
+    }
+
+    /** The same, stored in the database with {@code persist=true} when asked: it outlives a restart. */
+    void cellProject(String pid, boolean persist, String... csv) {
+        assertEquals(201, client.post("projects?pid=" + pid + (persist ? "&persist=true" : ""), "{}").status());
         for (String file : csv) {
             Reply learned = client.post("projects/" + pid + "/learn", CsvDataFrames.dataFrame(file));
             assertEquals(200, learned.status(), learned::toString);
