@@ -1,6 +1,7 @@
 package io.smlfusion.disclosure;
 
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -32,7 +33,14 @@ public final class WithheldExport {
         return new RequestRefused(RequestRefused.Reason.CONFLICT, "Export of project [" + pid + "] withheld: " + where
                 + " holds " + group.rows() + " rows, fewer than the " + minRows + " rows of " + ExportPolicy.MIN_ROWS_OPTION
                 + " (its statistics would describe those few people)",
-                Map.of(KIND, group.kind().name(), MIN_ROWS, minRows));
+                values(group.kind(), minRows));
+    }
+
+    private static Map<String, Object> values(SmallGroup.Kind kind, int minRows) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(KIND, kind.name());
+        values.put(MIN_ROWS, minRows);
+        return values;
     }
 
     /**
