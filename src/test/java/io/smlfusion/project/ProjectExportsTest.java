@@ -108,6 +108,14 @@ class ProjectExportsTest {
         ExportRelease second = exports.release(project);
         assertFalse(second.repeated());
         assertArrayEquals(first.snapshot(), second.snapshot());
+
+        // nothing was kept meanwhile: once the project asks for a minimum change, its next export is a new release
+        exports.setPolicy(project, Map.of(ExportPolicy.MIN_DELTA_ROWS_OPTION, "5"));
+        learn(rows(1));
+        ExportRelease kept = exports.release(project);
+        assertFalse(kept.repeated());
+        learn(rows(1));
+        assertSame(kept.snapshot(), exports.release(project).snapshot());
     }
 
     @Test
