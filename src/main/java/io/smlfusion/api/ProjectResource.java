@@ -140,11 +140,26 @@ public class ProjectResource {
     @Path("/{pid}/export")
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     public Response export(@PathParam("cid") String cid, @PathParam("pid") String pid, @Context HttpHeaders headers) {
-        byte[] snapshot = projects.export(cid, pid);
+        byte[] snapshot = projects.export(cid, pid).snapshot();
         if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE) && !t.isWildcardType())) {
             return Response.ok(snapshot, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
         }
         return Responses.ok(Map.of("string", Base64.getEncoder().encodeToString(snapshot)));
+    }
+
+    /** The disclosure controls of the project's exports (docs/operations.md): its thresholds in force. */
+    @GET
+    @Path("/{pid}/exportPolicy")
+    public Response exportPolicy(@PathParam("cid") String cid, @PathParam("pid") String pid) {
+        return Responses.ok(Map.of("exportPolicy", projects.exportPolicy(cid, pid).asOptions()));
+    }
+
+    /** Raises the project's thresholds above the server's; the body is an options map of them. */
+    @POST
+    @Path("/{pid}/exportPolicy")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response setExportPolicy(@PathParam("cid") String cid, @PathParam("pid") String pid, String body) {
+        return Responses.ok(Map.of("exportPolicy", projects.setExportPolicy(cid, pid, JsonBodies.stringMap(body)).asOptions()));
     }
 
     @POST

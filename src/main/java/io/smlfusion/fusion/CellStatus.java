@@ -7,6 +7,8 @@ import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 
+import io.smlfusion.disclosure.WithheldExport;
+
 /**
  * What a cell's answer to the fusion was (DESIGN §6), and the rules that classify an HTTP outcome
  * into it. The rules are pure functions, so they are unit-tested without a network.
@@ -24,6 +26,11 @@ public enum CellStatus {
     NOT_FOUND,
     /** a snapshot of an unknown format or version, or an attribute whose type conflicts with another cell */
     INCOMPATIBLE,
+    /**
+     * the cell withholds its export: a group of its rows (the project, a partition, a category
+     * level) is below its minimum ({@code disclosure.WithheldExport}); it is left out of the merge
+     */
+    WITHHELD,
     /** anything else, e.g. a redirect (never followed), a host outside the allow-list, a server error */
     ERROR;
 
@@ -38,10 +45,14 @@ public enum CellStatus {
      *
      * @param httpStatus the HTTP status code
      * @param errorBody  the start of the answer's body (only used to recognise the product's
-     *                   unknown-project error), or null
+     *                   unknown-project error and a withheld export), or null
      */
     public static CellFailure ofHttp(int httpStatus, String errorBody) {
         String prefix = "HTTP " + httpStatus + ": ";
+        String withheld = WithheldExport.reasonIn(httpStatus, errorBody);
+        if (withheld != null) {
+            return new CellFailure(WITHHELD, prefix + withheld);
+        }
         if (httpStatus == 401 || httpStatus == 403) {
             return new CellFailure(UNAUTHORIZED, prefix + "the cell refused the signature of this cid and sk");
         }

@@ -28,6 +28,8 @@ public final class CellProject implements Project {
     private final ProjectModels models = new ProjectModels();
     /** The statistics' memory, published after each change (and reserved before a growth) for {@link ProjectQuota}. */
     private volatile long footprintBytes;
+    /** Rows learned, forgotten, merged in or reverted so far, for the export's minimum change (written under the write lock). */
+    private volatile long rowsChanged;
 
     /** A new project: a journal id of its own, no change yet. */
     public CellProject(ProjectHeader header, ProjectStatistics statistics) {
@@ -104,6 +106,14 @@ public final class CellProject implements Project {
         return write(StatisticsChange.Kind.ADD, other, now, quota, whileLocked);
     }
 
+    /**
+     * How many rows every change so far learned, forgotten, merged in or reverted (since the project
+     * came into memory). Read it inside {@link #read} to pair it with the statistics it describes.
+     */
+    public long rowsChanged() {
+        return rowsChanged;
+    }
+
     long footprintBytes() {
         return footprintBytes;
     }
@@ -140,6 +150,7 @@ public final class CellProject implements Project {
         lock.writeLock().lock();
         try {
             change.kind().inverse().applyTo(statistics, change.rows());
+            rowsChanged += change.rows().total().count();
             version.incrementAndGet();
             header.touch(now);
         } finally {
@@ -172,6 +183,7 @@ public final class CellProject implements Project {
             } catch (IllegalArgumentException e) {
                 throw RequestRefused.invalid(e.getMessage());
             }
+            rowsChanged += rows.total().count();
             long sequence = version.incrementAndGet();
             header.touch(now);
             return whileLocked.apply(new StatisticsChange(kind, rows, sequence, now));

@@ -1,6 +1,7 @@
 package io.smlfusion.project;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The mutable identity of a project: its id (which rename changes), settings, dates and the freeze
@@ -58,13 +59,18 @@ public final class ProjectHeader {
         this.lastModified = now;
     }
 
-    void setHistogramEnabled(boolean enabled, Instant now) {
+    synchronized void setHistogramEnabled(boolean enabled, Instant now) {
         this.settings = settings.withHistogramEnabled(enabled);
         this.lastModified = now;
     }
 
-    void setPersisted(boolean persisted) {
+    synchronized void setPersisted(boolean persisted) {
         this.settings = settings.withPersisted(persisted);
+    }
+
+    /** Puts {@code changes} into the settings' options; one change at a time, so none is lost. */
+    synchronized void putOptions(Map<String, String> changes) {
+        this.settings = settings.withOptions(changes);
     }
 
     void touch(Instant now) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.disclosure.ExportPolicy;
+import io.smlfusion.disclosure.ExportRelease;
 import io.smlfusion.engine.stats.AttributeNames;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.SnapshotFormatException;
@@ -52,6 +54,9 @@ public class ProjectService {
 
     @Inject
     ProjectQuota quota;
+
+    @Inject
+    ProjectExports exports;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -185,8 +190,17 @@ public class ProjectService {
         autosave.changed(target);
     }
 
-    public byte[] export(String cid, String pid) {
-        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+    /** The cell project's statistics as its disclosure control releases them ({@link ProjectExports}). */
+    public ExportRelease export(String cid, String pid) {
+        return exports.release(cell(cid, pid, "exported"));
+    }
+
+    public ExportPolicy exportPolicy(String cid, String pid) {
+        return exports.policyOf(cell(cid, pid, "exported"));
+    }
+
+    public ExportPolicy setExportPolicy(String cid, String pid, Map<String, String> policy) {
+        return exports.setPolicy(cell(cid, pid, "exported"), policy);
     }
 
     public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {

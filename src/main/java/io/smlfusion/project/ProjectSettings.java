@@ -3,12 +3,14 @@ package io.smlfusion.project;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.smlfusion.disclosure.ExportPolicy;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
  * What a project was created with: its type, the flags of the create call, and the body's options
- * map (spec §5.2), of which this server acts on {@code partitionSplit}, {@code sml_project_autosave}
- * and {@code enable_histogram} (how the vendor's client asks for histograms: {@code --params="enable_histogram=true"}).
+ * map (spec §5.2), of which this server acts on {@code partitionSplit}, {@code sml_project_autosave},
+ * {@code enable_histogram} (how the vendor's client asks for histograms: {@code --params="enable_histogram=true"})
+ * and the export's disclosure controls ({@link ExportPolicy#MIN_ROWS_OPTION}, {@link ExportPolicy#MIN_DELTA_ROWS_OPTION}).
  */
 public record ProjectSettings(ProjectType type, boolean persisted, boolean histogramEnabled, Map<String, String> options) {
 
@@ -23,6 +25,10 @@ public record ProjectSettings(ProjectType type, boolean persisted, boolean histo
         }
         requireBoolean(options, AUTOSAVE);
         requireBoolean(options, ENABLE_HISTOGRAM);
+        String exportProblem = ExportPolicy.problemIn(options);
+        if (exportProblem != null) {
+            throw RequestRefused.invalid("Option " + exportProblem);
+        }
     }
 
     /**
@@ -57,5 +63,12 @@ public record ProjectSettings(ProjectType type, boolean persisted, boolean histo
 
     public ProjectSettings withPersisted(boolean persist) {
         return new ProjectSettings(type, persist, histogramEnabled, options);
+    }
+
+    /** These settings with {@code changes} put into the options map. */
+    public ProjectSettings withOptions(Map<String, String> changes) {
+        Map<String, String> changed = new TreeMap<>(options);
+        changed.putAll(changes);
+        return new ProjectSettings(type, persisted, histogramEnabled, changed);
     }
 }

@@ -28,6 +28,17 @@ class CellStatusTest {
     }
 
     @Test
+    void aWithheldExportIsItsOwnStatusWithOurReason() {
+        String withheld = "{\"statusCode\":\"CONFLICT\",\"statusString\":\"Export of project [p] withheld: 'name$Ann' = 1 holds 1 rows\","
+                + "\"values\":{\"exportWithheld\":\"LEVEL\",\"minRows\":10}}";
+        CellFailure failure = CellStatus.ofHttp(409, withheld);
+        assertEquals(CellStatus.WITHHELD, failure.status());
+        assertEquals("HTTP 409: the cell withholds its export: a level of a binary or category attribute holds fewer than 10 rows",
+                failure.reason());
+        assertEquals(CellStatus.ERROR, CellStatus.ofHttp(409, "{\"statusString\":\"exportWithheld\"}").status());
+    }
+
+    @Test
     void reasonsAreOursNeverTheCellsText() {
         String hostile = "{\"statusString\":\"<script>steal()</script> Cannot Find SYMETRYML id[x] \"}";
         assertEquals("HTTP 401: the cell refused the signature of this cid and sk", CellStatus.ofHttp(401, hostile).reason());

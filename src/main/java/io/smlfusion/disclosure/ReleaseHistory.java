@@ -1,0 +1,49 @@
+package io.smlfusion.disclosure;
+
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
+
+/**
+ * The last export one cell project released, and the rules for the next one. Without it, two
+ * exports around a single learned row differ by exactly that row (n₂·x̄₂ − n₁·x̄₁ is its value, and
+ * likewise for every moment); so a new release is made only once {@link ExportPolicy#minDeltaRows}
+ * rows were learned or forgotten since the last one, and until then the last one is sent again.
+ *
+ * <p>One history per project, shared by every caller: the signing customer of an export is always
+ * the project's owner (its id is the path's), and a shared history also keeps colluding fusions —
+ * or one fusion owner with several copies of the key — from getting two releases closer than the
+ * threshold. Its memory is one snapshot per exported project, so nothing needs evicting (and
+ * evicting would hand out a fresh release: exactly the leak).
+ *
+ * <p>Counting learned plus forgotten rows is a count of changes, not of distinct rows: a row learned
+ * and forgotten again between two releases counts twice and contributes nothing to their
+ * difference. Only the project's owner can do that; it is documented with the control.
+ */
+public final class ReleaseHistory {
+
+    private ExportRelease last;
+
+    /**
+     * The release for an export now. Call it with the project's statistics and change count read
+     * together (under the project's read lock), so the bytes and the count describe one state.
+     *
+     * @param pid         names the project in a refusal
+     * @param statistics  the project's statistics; only read
+     * @param rowsChanged rows learned plus rows forgotten over the project's life in memory
+     * @throws io.smlfusion.refusal.RequestRefused (409, {@link WithheldExport}) when a new release is
+     *     due but a group of the statistics is smaller than {@link ExportPolicy#minRows}
+     */
+    public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, long rowsChanged) {
+        if (last != null && rowsChanged - last.rowsChanged() < policy.minDeltaRows()) {
+            return last.again();
+        }
+        SmallGroup small = SmallGroup.find(statistics, policy.minRows());
+        if (small != null) {
+            throw WithheldExport.refusal(pid, small, policy.minRows());
+        }
+        ExportRelease release = new ExportRelease(StatisticsCodec.encode(statistics), rowsChanged, false);
+        // with the control off, nothing is compared with the last release: it need not take memory
+        last = policy.minDeltaRows() > 0 ? release : null;
+        return release;
+    }
+}
