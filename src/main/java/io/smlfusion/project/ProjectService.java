@@ -19,6 +19,7 @@ import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
+import io.smlfusion.privacy.ExportPrivacy;
 import io.smlfusion.refusal.RequestRefused;
 
 /** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
@@ -51,6 +52,9 @@ public class ProjectService {
 
     @Inject
     ProjectQuota quota;
+
+    @Inject
+    ExportPrivacy privacy;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -169,8 +173,10 @@ public class ProjectService {
         autosave.changed(target);
     }
 
+    /** The snapshot of a cell project: exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}). */
     public byte[] export(String cid, String pid) {
-        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+        CellProject project = cell(cid, pid, "exported");
+        return project.read(statistics -> StatisticsCodec.encode(privacy.released(project, statistics)));
     }
 
     public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {
