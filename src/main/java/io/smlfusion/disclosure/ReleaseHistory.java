@@ -1,5 +1,7 @@
 package io.smlfusion.disclosure;
 
+import java.util.function.UnaryOperator;
+
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.StatisticsCodec;
 
@@ -30,10 +32,12 @@ public final class ReleaseHistory {
      * @param pid         names the project in a refusal
      * @param statistics  the project's statistics; only read
      * @param rowsChanged rows learned plus rows forgotten over the project's life in memory
+     * @param releasing   what a new release makes of the statistics once they passed the checks
      * @throws io.smlfusion.refusal.RequestRefused (409, {@link WithheldExport}) when a new release is
      *     due but a group of the statistics is smaller than {@link ExportPolicy#minRows}
      */
-    public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, long rowsChanged) {
+    public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, long rowsChanged,
+                                           UnaryOperator<ProjectStatistics> releasing) {
         if (last != null && rowsChanged - last.rowsChanged() < policy.minDeltaRows()) {
             return last.again();
         }
@@ -41,7 +45,7 @@ public final class ReleaseHistory {
         if (small != null) {
             throw WithheldExport.refusal(pid, small, policy.minRows());
         }
-        ExportRelease release = new ExportRelease(StatisticsCodec.encode(statistics), rowsChanged, false);
+        ExportRelease release = new ExportRelease(StatisticsCodec.encode(releasing.apply(statistics)), rowsChanged, false);
         // with the control off, nothing is compared with the last release: it need not take memory
         last = policy.minDeltaRows() > 0 ? release : null;
         return release;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smlfusion.disclosure.ExportPolicy;
 import io.smlfusion.disclosure.ExportRelease;
 import io.smlfusion.disclosure.ReleaseHistory;
+import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -53,12 +55,16 @@ public class ProjectExports {
         }
     }
 
-    /** The release of an export of {@code project} now: a new one, the previous one again, or a 409 refusal. */
-    public ExportRelease release(CellProject project) {
+    /**
+     * The release of an export of {@code project} now: a new one, the previous one again, or a 409 refusal.
+     *
+     * @param releasing what a new release makes of the exact statistics (e.g. differential privacy's noise)
+     */
+    public ExportRelease release(CellProject project, UnaryOperator<ProjectStatistics> releasing) {
         ExportPolicy policy = policyOf(project);
         ReleaseHistory history = historyOf(project);
         String pid = project.header().pid();
-        return project.read(statistics -> history.next(pid, policy, statistics, project.rowsChanged()));
+        return project.read(statistics -> history.next(pid, policy, statistics, project.rowsChanged(), releasing));
     }
 
     public ExportPolicy serverDefault() {

@@ -22,6 +22,7 @@ import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
+import io.smlfusion.privacy.ExportPrivacy;
 import io.smlfusion.refusal.RequestRefused;
 
 /** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
@@ -57,6 +58,9 @@ public class ProjectService {
 
     @Inject
     ProjectExports exports;
+
+    @Inject
+    ExportPrivacy privacy;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -190,9 +194,14 @@ public class ProjectService {
         autosave.changed(target);
     }
 
-    /** The cell project's statistics as its disclosure control releases them ({@link ProjectExports}). */
+    /**
+     * The cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
+     * exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}) — noise is drawn,
+     * and budget spent, only for a new release, never for a release sent again.
+     */
     public ExportRelease export(String cid, String pid) {
-        return exports.release(cell(cid, pid, "exported"));
+        CellProject project = cell(cid, pid, "exported");
+        return exports.release(project, statistics -> privacy.released(project, statistics));
     }
 
     public ExportPolicy exportPolicy(String cid, String pid) {

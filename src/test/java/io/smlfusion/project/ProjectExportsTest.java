@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,9 @@ class ProjectExportsTest {
     void withTheControlsOffTwoExportsAroundOneLearnedRowGiveThatRowAway() throws SnapshotFormatException {
         ProjectExports exports = exports(0, 0);
         learn(rows(20));
-        ProjectStatistics before = decode(exports.release(project));
+        ProjectStatistics before = decode(exports.release(project, UnaryOperator.identity()));
         learn(SECRET_ROW);
-        ProjectStatistics after = decode(exports.release(project));
+        ProjectStatistics after = decode(exports.release(project, UnaryOperator.identity()));
 
         assertArrayEquals(SECRET_ROW, difference(before.total(), after.total()), 1e-6);
     }
@@ -49,18 +50,18 @@ class ProjectExportsTest {
     void withTheDefaultsTheSecondExportRepeatsTheFirstUntilTenRowsChanged() throws SnapshotFormatException {
         ProjectExports exports = exports(10, 10);
         learn(rows(20));
-        ExportRelease first = exports.release(project);
+        ExportRelease first = exports.release(project, UnaryOperator.identity());
         learn(SECRET_ROW);
-        ExportRelease second = exports.release(project);
+        ExportRelease second = exports.release(project, UnaryOperator.identity());
 
         assertTrue(second.repeated());
         assertSame(first.snapshot(), second.snapshot(), "the previous bytes, so their entity tag is the previous one");
         for (int k = 0; k < 8; k++) {
             learn(rows(1));
-            assertTrue(exports.release(project).repeated(), "after " + (k + 2) + " changed rows");
+            assertTrue(exports.release(project, UnaryOperator.identity()).repeated(), "after " + (k + 2) + " changed rows");
         }
         learn(rows(1));
-        ExportRelease third = exports.release(project);
+        ExportRelease third = exports.release(project, UnaryOperator.identity());
         assertFalse(third.repeated());
         ProjectStatistics before = decode(first);
         ProjectStatistics after = decode(third);
@@ -71,12 +72,12 @@ class ProjectExportsTest {
     void forgottenRowsCountAsChangesToo() {
         ProjectExports exports = exports(10, 10);
         learn(rows(30));
-        ExportRelease first = exports.release(project);
+        ExportRelease first = exports.release(project, UnaryOperator.identity());
         learn(rows(5));
         forget(rows(4));
-        assertTrue(exports.release(project).repeated(), "9 rows changed");
+        assertTrue(exports.release(project, UnaryOperator.identity()).repeated(), "9 rows changed");
         forget(rows(1));
-        ExportRelease next = exports.release(project);
+        ExportRelease next = exports.release(project, UnaryOperator.identity());
         assertFalse(next.repeated(), "10 rows changed: 5 learned, 5 forgotten");
         assertNotEquals(first.rowsChanged(), next.rowsChanged());
     }
@@ -85,37 +86,37 @@ class ProjectExportsTest {
     void aProjectOfFewRowsReleasesNothingAndItsPreviousReleaseStaysTheLastOne() {
         ProjectExports exports = exports(10, 10);
         learn(rows(9));
-        RequestRefused refused = assertThrows(RequestRefused.class, () -> exports.release(project));
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()));
         assertEquals(RequestRefused.Reason.CONFLICT, refused.reason());
         assertEquals("Export of project [p1] withheld: the project holds 9 rows, fewer than the 10 rows of export_min_rows"
                 + " (its statistics would describe those few people)", refused.getMessage());
 
         learn(rows(1));
-        ExportRelease released = exports.release(project);
+        ExportRelease released = exports.release(project, UnaryOperator.identity());
         forget(rows(5));
-        assertSame(released.snapshot(), exports.release(project).snapshot(), "5 changed rows: the release of 10 rows again");
+        assertSame(released.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot(), "5 changed rows: the release of 10 rows again");
         forget(rows(4));
-        assertSame(released.snapshot(), exports.release(project).snapshot(), "9 changed rows, though only 1 row is left");
+        assertSame(released.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot(), "9 changed rows, though only 1 row is left");
         forget(rows(1));
-        assertThrows(RequestRefused.class, () -> exports.release(project), "10 changed rows: a new release is due, of no rows");
+        assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()), "10 changed rows: a new release is due, of no rows");
     }
 
     @Test
     void withoutAMinimumChangeEveryExportIsNew() {
         ProjectExports exports = exports(10, 0);
         learn(rows(10));
-        ExportRelease first = exports.release(project);
-        ExportRelease second = exports.release(project);
+        ExportRelease first = exports.release(project, UnaryOperator.identity());
+        ExportRelease second = exports.release(project, UnaryOperator.identity());
         assertFalse(second.repeated());
         assertArrayEquals(first.snapshot(), second.snapshot());
 
         // nothing was kept meanwhile: once the project asks for a minimum change, its next export is a new release
         exports.setPolicy(project, Map.of(ExportPolicy.MIN_DELTA_ROWS_OPTION, "5"));
         learn(rows(1));
-        ExportRelease kept = exports.release(project);
+        ExportRelease kept = exports.release(project, UnaryOperator.identity());
         assertFalse(kept.repeated());
         learn(rows(1));
-        assertSame(kept.snapshot(), exports.release(project).snapshot());
+        assertSame(kept.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot());
     }
 
     @Test
@@ -141,7 +142,7 @@ class ProjectExportsTest {
         learn(rows(10));
         assertThrows(RequestRefused.class, () -> exports.setPolicy(project, Map.of(ExportPolicy.MIN_ROWS_OPTION, "-1")));
         exports.setPolicy(project, Map.of(ExportPolicy.MIN_ROWS_OPTION, "11"));
-        assertThrows(RequestRefused.class, () -> exports.release(project), "10 rows are fewer than the project's 11");
+        assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()), "10 rows are fewer than the project's 11");
     }
 
     private static ProjectExports exports(int minRows, int minDeltaRows) {

@@ -76,6 +76,30 @@ public final class MomentBlock implements Moments {
     }
 
     /**
+     * A block holding the given moments as they are (no row was learned to make them): for
+     * statistics produced by a mechanism, such as a differentially private release. The arrays are
+     * adopted; Q carries no compensation terms.
+     *
+     * @throws IllegalArgumentException when an array does not fit the dimension of {@code mean},
+     *     the count is negative, or a moment is not finite
+     */
+    public static MomentBlock of(long count, double[] mean, double[] m3, double[] m4, double[] comoment,
+                                 double[] squaredProducts) {
+        int dimension = mean.length;
+        int packed = PackedSymmetric.size(dimension);
+        if (count < 0 || m3.length != dimension || m4.length != dimension || comoment.length != packed
+                || squaredProducts.length != packed) {
+            throw new IllegalArgumentException("moments of " + count + " rows do not fit " + dimension + " attributes");
+        }
+        MomentBlock block = new MomentBlock(count, mean, m3, m4, comoment, squaredProducts, new double[packed]);
+        String violation = ValueRange.violation(block);
+        if (violation != null) {
+            throw new IllegalArgumentException(violation);
+        }
+        return block;
+    }
+
+    /**
      * Adds {@code rowCount} rows of width {@link #dimension()}, stored row after row from the start
      * of {@code rowMajor} (which may be longer, so callers can reuse a buffer).
      */

@@ -5,16 +5,16 @@ package io.smlfusion.engine.stats;
  * holds columns i..p-1. Half the memory of a full matrix, and row i's entries are contiguous,
  * which is what the rank-1 update loops stream over.
  */
-final class PackedSymmetric {
+public final class PackedSymmetric {
 
     /** The largest dimension whose packed triangle still fits in one Java array. */
-    static final int MAX_DIMENSION = 65_535;
+    public static final int MAX_DIMENSION = 65_535;
 
     private PackedSymmetric() {
     }
 
     /** Number of stored entries, p(p+1)/2. */
-    static int size(int dimension) {
+    public static int size(int dimension) {
         if (dimension < 0 || dimension > MAX_DIMENSION) {
             throw new IllegalArgumentException("dimension " + dimension
                     + " is outside 0.." + MAX_DIMENSION);
@@ -23,12 +23,12 @@ final class PackedSymmetric {
     }
 
     /** Position of entry (i, i), the start of row i. */
-    static int rowStart(int i, int dimension) {
+    public static int rowStart(int i, int dimension) {
         return i * dimension - i * (i - 1) / 2;
     }
 
     /** Position of entry (i, j) = (j, i). */
-    static int index(int i, int j, int dimension) {
+    public static int index(int i, int j, int dimension) {
         return i <= j ? rowStart(i, dimension) + j - i : rowStart(j, dimension) + i - j;
     }
 }

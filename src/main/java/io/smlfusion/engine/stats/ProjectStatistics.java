@@ -59,6 +59,20 @@ public final class ProjectStatistics {
     }
 
     /**
+     * Statistics that only summarise rows, without partitions or histograms: {@code total} over
+     * {@code schema}'s attributes (for a released summary such as a differentially private one).
+     *
+     * @throws IllegalArgumentException when the block's dimension is not the schema's size
+     */
+    public static ProjectStatistics summary(Schema schema, MomentBlock total) {
+        if (total.dimension() != schema.size()) {
+            throw new IllegalArgumentException("a block over " + total.dimension() + " attributes cannot summarise "
+                    + schema.size());
+        }
+        return new ProjectStatistics(schema, total, null, null);
+    }
+
+    /**
      * Learns a block, appending its new attributes to the schema.
      *
      * @throws IllegalArgumentException when an attribute's type conflicts with the schema (a
