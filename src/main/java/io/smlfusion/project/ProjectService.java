@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.audit.AuditTrail;
 import io.smlfusion.engine.stats.AttributeNames;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.SnapshotFormatException;
@@ -51,6 +52,9 @@ public class ProjectService {
 
     @Inject
     ProjectQuota quota;
+
+    @Inject
+    AuditTrail audit;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -169,8 +173,13 @@ public class ProjectService {
         autosave.changed(target);
     }
 
+    /** The snapshot, recorded in the audit trail (hashed outside the project's lock) before it is released. */
     public byte[] export(String cid, String pid) {
-        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+        Released released = cell(cid, pid, "exported").read(s -> new Released(StatisticsCodec.encode(s), s.total().count()));
+        return audit.released(cid, pid, released.snapshot(), released.rowCount());
+    }
+
+    private record Released(byte[] snapshot, long rowCount) {
     }
 
     public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {

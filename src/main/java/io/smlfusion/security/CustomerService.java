@@ -125,7 +125,8 @@ public class CustomerService {
         return Base64.getEncoder().encodeToString(sealer.unseal(owner(cid), sealedKey));
     }
 
-    private void requireAdmin(String caller, String action) {
+    /** @throws RequestRefused FORBIDDEN naming {@code action} unless {@code caller} is an administrator */
+    public void requireAdmin(String caller, String action) {
         boolean admin = customers.find(caller).map(CustomerEntity::isAdmin).orElse(false);
         if (!admin) {
             throw new RequestRefused(RequestRefused.Reason.FORBIDDEN, "Customer [" + caller + "] is not an administrator and cannot " + action);
