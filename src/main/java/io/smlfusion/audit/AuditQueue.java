@@ -73,29 +73,30 @@ final class AuditQueue<R> {
     }
 
     /**
-     * Writes everything queued now, on the calling thread (at shutdown). Returns false when a write
-     * failed: those records are lost and logged.
+     * Writes everything still queued, on the calling thread. Only once the scheduler is terminated
+     * (shutdown): no writer runs any more, and one it dropped may have left the writing flag set.
+     *
+     * @return false when a write failed: those records are lost, and the log says how many
      */
     boolean flush() {
-        while (!writing.compareAndSet(false, true)) {
-            Thread.onSpinWait();
-        }
-        try {
-            while (failed != null || !queue.isEmpty()) {
-                if (!writeOneBatch()) {
-                    LOG.severe("Audit trail: " + backlog() + " records could not be written before shutdown and are lost");
-                    return false;
-                }
+        writing.set(true);
+        while (failed != null || !queue.isEmpty()) {
+            if (!writeOneBatch()) {
+                LOG.severe("Audit trail: " + backlog() + " records could not be written before shutdown and are lost");
+                return false;
             }
-            return true;
-        } finally {
-            writing.set(false);
         }
+        return true;
     }
 
     private void startWriter(long delayMillis) {
         if (writing.compareAndSet(false, true)) {
-            scheduler.schedule(this::write, delayMillis);
+            try {
+                scheduler.schedule(this::write, delayMillis);
+            } catch (RuntimeException shutDown) {
+                // the scheduler stopped: what is queued is written by flush()
+                writing.set(false);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,7 @@ public class AuditTrail {
     static final String CAPACITY_KEY = "smlfusion.audit.queue.capacity";
     static final int MAX_BATCH = 500;
     static final long RETRY_MILLIS = 1000;
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
     @Inject
     AuditRepository repository;
@@ -78,13 +80,18 @@ public class AuditTrail {
                 (task, delay) -> writer.schedule(task, delay, TimeUnit.MILLISECONDS));
     }
 
+    /** Stops the writer (a batch being written, or a retry due, runs first), then writes what is still queued. */
     @PreDestroy
     void stop() {
         writer.shutdown();
         try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.severe("Audit trail: the writer did not stop within 30 s; " + queue.backlog() + " records are not written");
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
         queue.flush();
     }
