@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What the audit trail knows about the request being answered: which call it is, and which merges
@@ -18,28 +16,30 @@ public class AnsweredRequest {
 
     static final int MAX_CALL_LENGTH = 64;
 
-    @Inject
-    HttpServletRequest request;
-
     private final Set<String> recorded = new HashSet<>();
+    private String call = "read";
+
+    /** @param path the request's path, told by the API layer before the request is answered */
+    public void answering(String path) {
+        call = callOf(path);
+    }
 
     /** @return true the first time this request reads {@code mergeSha256} */
     boolean firstRead(String mergeSha256) {
         return recorded.add(mergeSha256);
     }
 
-    /** The call: what follows {@code projects/{pid}/} in the path ({@code explore}, {@code build}, {@code info}, …). */
+    /** The call: what follows {@code {cid}/projects/{pid}/} in the path ({@code explore}, {@code build}, {@code info}, …). */
     String call() {
-        return callOf(request.getRequestURI());
+        return call;
     }
 
+    /** @param path relative to the API root: {@code {cid}/projects/{pid}/{call…}} */
     static String callOf(String path) {
-        List<String> segments = List.of(path.split("/"));
-        int projects = segments.indexOf("projects");
-        String call = projects >= 0 && segments.size() > projects + 2
-                ? String.join("/", segments.subList(projects + 2, segments.size()))
-                : "";
-        call = call.isEmpty() ? "read" : call;
+        List<String> segments = List.of(path.replaceFirst("^/+", "").split("/"));
+        String call = segments.size() > 3 && segments.get(1).equals("projects")
+                ? String.join("/", segments.subList(3, segments.size()))
+                : "read";
         return call.length() > MAX_CALL_LENGTH ? call.substring(0, MAX_CALL_LENGTH) : call;
     }
 }

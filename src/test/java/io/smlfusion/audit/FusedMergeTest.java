@@ -36,11 +36,12 @@ class FusedMergeTest {
 
     @Test
     void theCallIsWhatFollowsTheProjectInThePath() {
-        assertEquals("explore", AnsweredRequest.callOf("/symetry/rest/c1/projects/f1/explore"));
-        assertEquals("info", AnsweredRequest.callOf("/symetry/rest/c1/projects/f1/info"));
-        assertEquals("models/m1/predict", AnsweredRequest.callOf("/symetry/rest/c1/projects/f1/models/m1/predict"));
-        assertEquals("read", AnsweredRequest.callOf("/symetry/rest/c1/projects/f1"));
+        assertEquals("explore", AnsweredRequest.callOf("c1/projects/f1/explore"));
+        assertEquals("info", AnsweredRequest.callOf("c1/projects/f1/info"));
+        assertEquals("models/m1/predict", AnsweredRequest.callOf("c1/projects/f1/models/m1/predict"));
+        assertEquals("read", AnsweredRequest.callOf("c1/projects/f1"));
+        assertEquals("explore", AnsweredRequest.callOf("projects/projects/projects/explore"), "a customer and a project named projects");
         assertEquals(AnsweredRequest.MAX_CALL_LENGTH,
-                AnsweredRequest.callOf("/symetry/rest/c1/projects/f1/" + "x".repeat(500)).length());
+                AnsweredRequest.callOf("c1/projects/f1/" + "x".repeat(500)).length());
     }
 }
