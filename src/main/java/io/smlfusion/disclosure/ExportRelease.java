@@ -7,14 +7,15 @@ package io.smlfusion.disclosure;
  * audit digest) is the same too.
  *
  * @param snapshot    the released bytes; never modified
+ * @param rowCount    the rows the released statistics count
  * @param rowsChanged the project's count of rows learned and forgotten when these bytes were read
  * @param repeated    whether this answer repeats the previous release, because fewer than
  *                    {@link ExportPolicy#minDeltaRows} rows changed since
  */
-public record ExportRelease(byte[] snapshot, long rowsChanged, boolean repeated) {
+public record ExportRelease(byte[] snapshot, long rowCount, long rowsChanged, boolean repeated) {
 
     /** This release, sent again. */
     ExportRelease again() {
-        return new ExportRelease(snapshot, rowsChanged, true);
+        return new ExportRelease(snapshot, rowCount, rowsChanged, true);
     }
 }

@@ -45,7 +45,8 @@ public final class ReleaseHistory {
         if (small != null) {
             throw WithheldExport.refusal(pid, small, policy.minRows());
         }
-        ExportRelease release = new ExportRelease(StatisticsCodec.encode(releasing.apply(statistics)), rowsChanged, false);
+        ProjectStatistics released = releasing.apply(statistics);
+        ExportRelease release = new ExportRelease(StatisticsCodec.encode(released), released.total().count(), rowsChanged, false);
         // with the control off, nothing is compared with the last release: it need not take memory
         last = policy.minDeltaRows() > 0 ? release : null;
         return release;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import io.smlfusion.audit.Sha256;
 import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.security.RequestSigner;
@@ -62,7 +63,7 @@ public class CellClient implements CellFetcher {
             close(api);
         }
         try {
-            return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant());
+            return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant(), Sha256.hex(snapshot));
         } catch (SnapshotFormatException e) {
             throw new CellFailure(CellStatus.INCOMPATIBLE, "snapshot: " + e.getMessage());
         }

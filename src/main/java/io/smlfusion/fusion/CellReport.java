@@ -2,6 +2,8 @@ package io.smlfusion.fusion;
 
 import java.time.Instant;
 
+import io.smlfusion.audit.MergedCell;
+
 /**
  * Provenance of one cell in a fusion's state: the status of its last answer, and what it
  * contributed to the merge being served.
@@ -10,11 +12,18 @@ import java.time.Instant;
  * @param reason     why the last attempt failed; null when it did not
  * @param rowCount   rows the cell contributed to the merge being served; 0 when it is not in it
  * @param snapshotAt when the cell's snapshot in that merge arrived; null when it is not in it
+ * @param sha256     of that snapshot's bytes ({@link CellSnapshot#sha256}); null when it is not in it
  */
-public record CellReport(CellInfo cell, CellStatus status, String reason, long rowCount, Instant snapshotAt) {
+public record CellReport(CellInfo cell, CellStatus status, String reason, long rowCount, Instant snapshotAt,
+                         String sha256) {
 
     static CellReport pending(CellInfo cell) {
-        return new CellReport(cell, null, null, 0, null);
+        return new CellReport(cell, null, null, 0, null, null);
+    }
+
+    /** The cell as the audit trail names it in the merge. */
+    MergedCell merged() {
+        return new MergedCell(cell.host(), cell.cid(), cell.pid(), rowCount, sha256);
     }
 
     public boolean inMerge() {
@@ -23,6 +32,6 @@ public record CellReport(CellInfo cell, CellStatus status, String reason, long r
 
     /** The same contribution, with the status of a newer attempt that did not replace the merge. */
     CellReport withLatest(CellAnswer answer) {
-        return new CellReport(cell, answer.status(), answer.reason(), rowCount, snapshotAt);
+        return new CellReport(cell, answer.status(), answer.reason(), rowCount, snapshotAt, sha256);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.smlfusion.audit.FusedMerge;
 import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
@@ -59,16 +60,19 @@ final class FusionMerge {
         boolean quorum = !contributed.isEmpty() && contributed.size() >= policy.required(outcomes.size());
         if (quorum) {
             List<CellReport> reports = outcomes.stream().map(a -> a.ok()
-                    ? new CellReport(a.cell(), a.status(), null, a.snapshot().statistics().total().count(), a.snapshot().fetchedAt())
-                    : new CellReport(a.cell(), a.status(), a.reason(), 0, null)).toList();
+                    ? new CellReport(a.cell(), a.status(), null, a.snapshot().statistics().total().count(), a.snapshot().fetchedAt(),
+                            a.snapshot().sha256())
+                    : new CellReport(a.cell(), a.status(), a.reason(), 0, null, null)).toList();
+            FusedMerge identity = FusedMerge.of(merged.total().count(),
+                    reports.stream().filter(CellReport::inMerge).map(CellReport::merged).toList());
             return new FusionState(base.generation(), base.cells(), merged, now, contributed.size() < outcomes.size(),
-                    reports, startedAt, false, fetchError);
+                    reports, startedAt, false, fetchError, identity);
         }
         List<CellReport> reports = new ArrayList<>(outcomes.size());
         for (int k = 0; k < outcomes.size(); k++) {
             reports.add(base.reports().get(k).withLatest(outcomes.get(k)));
         }
         return new FusionState(base.generation(), base.cells(), base.merged(), base.mergedAt(), base.partial(),
-                List.copyOf(reports), startedAt, true, fetchError);
+                List.copyOf(reports), startedAt, true, fetchError, base.identity());
     }
 }

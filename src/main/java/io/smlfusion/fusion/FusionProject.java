@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import io.smlfusion.audit.FusedMerge;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.project.ProjectModels;
 import io.smlfusion.project.Project;
@@ -25,17 +26,26 @@ public final class FusionProject implements Project {
     private final FusionRefresh refresh;
     private final Clock clock;
     private final UnaryOperator<String> ownerCipher;
+    private final MergeReads reads;
     private final ProjectModels models = new ProjectModels();
+
+    /** Told of every read of a merge before the reader runs (the audit trail records the fused answer). */
+    @FunctionalInterface
+    interface MergeReads {
+        void reading(ProjectHeader fusion, FusedMerge merge);
+    }
 
     /**
      * @param ownerCipher encrypts a JSON text for the fusion's owner (the only customer who can read
      *                    its info), in the scheme of the current request
      */
-    FusionProject(ProjectHeader header, FusionRefresh refresh, Clock clock, UnaryOperator<String> ownerCipher) {
+    FusionProject(ProjectHeader header, FusionRefresh refresh, Clock clock, UnaryOperator<String> ownerCipher,
+                  MergeReads reads) {
         this.header = header;
         this.refresh = refresh;
         this.clock = clock;
         this.ownerCipher = ownerCipher;
+        this.reads = reads;
     }
 
     @Override
@@ -44,13 +54,18 @@ public final class FusionProject implements Project {
     }
 
     /**
-     * Refreshes when due (see {@link FusionRefresh} for when this waits), then reads the merge.
+     * Refreshes when due (see {@link FusionRefresh} for when this waits), tells {@link MergeReads}
+     * which merge is read, then reads it.
      *
      * @throws FusionUnavailableException when there is no merge yet and none arrived within the deadline
      */
     @Override
     public <T> T read(Function<ProjectStatistics, T> reader) {
-        return reader.apply(refresh.readable().statistics());
+        FusionState state = refresh.readable();
+        if (state.hasMerge()) {
+            reads.reading(header, state.identity());
+        }
+        return reader.apply(state.statistics());
     }
 
     @Override
@@ -68,10 +83,11 @@ public final class FusionProject implements Project {
      * Adds to {@code smlInfo}: {@code fusionCellInfo}, the cell list encrypted for the owner (spec
      * §4.5; never the secrets in clear); {@code params.fusion_fetch_error} after a refresh in which
      * some cell failed; and the provenance of the merge being served — {@code fusionMerge}
-     * ({@code partial}, {@code cellsMerged}, {@code cellsTotal}, {@code rowCount}, {@code ageMs},
+     * ({@code partial}, {@code cellsMerged}, {@code cellsTotal}, {@code rowCount}, {@code sha256}, {@code ageMs},
      * {@code lastRefreshFailed}, {@code stale} and, when stale, {@code staleReason}) and {@code fusionCells}, per cell {@code host}, {@code cid},
      * {@code pid}, {@code status}, {@code reason}, {@code inMerge}, {@code rowCount},
-     * {@code snapshotAgeMs}.
+     * {@code snapshotAgeMs}, {@code sha256}. The hashes are those the audit trails record: the merge's
+     * on this server's fused answers, each cell's on the cell's export.
      */
     @Override
     public void describe(Map<String, Object> info, Map<String, String> params) {

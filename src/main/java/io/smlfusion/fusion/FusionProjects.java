@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 
+import io.smlfusion.audit.AuditTrail;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.security.BodyEncryption;
 import io.smlfusion.security.CustomerService;
@@ -41,9 +42,13 @@ public class FusionProjects {
     @Inject
     CellCallers callers;
 
+    @Inject
+    AuditTrail audit;
+
     public FusionProject create(ProjectHeader header, List<CellInfo> cellList) {
         FusionRefresh refresh = new FusionRefresh(cellList, cells, callers, clock, config::refreshPolicy);
-        return new FusionProject(header, refresh, clock, ownerCipher(header));
+        return new FusionProject(header, refresh, clock, ownerCipher(header),
+                (fusion, merge) -> audit.fusedAnswer(fusion.cid(), fusion.pid(), merge));
     }
 
     /** @throws IllegalStateException when the list was not sealed with this server's key */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.smlfusion.audit.FusedMerge;
 import io.smlfusion.engine.stats.ProjectStatistics;
 
 /**
@@ -23,17 +24,19 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  * @param lastAttemptFailed whether the last refresh left the previous merge in place
  * @param fetchError        the failed cells of the last attempt, {@code host pid: STATUS (reason)}
  *                          joined by {@code "; "}; null when every cell answered
+ * @param identity          the hashes of {@code merged} and of the cell snapshots in it, as the audit
+ *                          trail records them; null when {@code merged} is
  */
 public record FusionState(long generation, List<CellInfo> cells, ProjectStatistics merged, Instant mergedAt,
                           boolean partial, List<CellReport> reports, Instant lastAttempt, boolean lastAttemptFailed,
-                          String fetchError) {
+                          String fetchError, FusedMerge identity) {
 
     /** What a fusion reads before its first merge: no attribute, no row. */
     private static final ProjectStatistics NOTHING = new ProjectStatistics(false, false);
 
     static FusionState initial(long generation, List<CellInfo> cells) {
         return new FusionState(generation, List.copyOf(cells), null, null, false,
-                cells.stream().map(CellReport::pending).toList(), null, false, null);
+                cells.stream().map(CellReport::pending).toList(), null, false, null, null);
     }
 
     public boolean hasMerge() {
@@ -61,6 +64,9 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
         merge.put("cellsMerged", reports.stream().filter(CellReport::inMerge).count());
         merge.put("cellsTotal", cells.size());
         merge.put("rowCount", statistics().total().count());
+        if (identity != null) {
+            merge.put("sha256", identity.sha256());
+        }
         if (mergedAt != null) {
             merge.put("ageMs", Duration.between(mergedAt, now).toMillis());
         }
@@ -89,6 +95,7 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
             cell.put("rowCount", report.rowCount());
             if (report.snapshotAt() != null) {
                 cell.put("snapshotAgeMs", Duration.between(report.snapshotAt(), now).toMillis());
+                cell.put("sha256", report.sha256());
             }
             return cell;
         }).toList();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smlfusion.audit.AuditTrail;
 import io.smlfusion.disclosure.ExportPolicy;
 import io.smlfusion.disclosure.ExportRelease;
 import io.smlfusion.engine.stats.AttributeNames;
@@ -61,6 +62,9 @@ public class ProjectService {
 
     @Inject
     ExportPrivacy privacy;
+
+    @Inject
+    AuditTrail audit;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -197,11 +201,14 @@ public class ProjectService {
     /**
      * The cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
      * exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}) — noise is drawn,
-     * and budget spent, only for a new release, never for a release sent again.
+     * and budget spent, only for a new release, never for a release sent again. Every release, new or
+     * sent again, is recorded in the audit trail (hashed outside the project's lock) before it leaves.
      */
     public ExportRelease export(String cid, String pid) {
         CellProject project = cell(cid, pid, "exported");
-        return exports.release(project, statistics -> privacy.released(project, statistics));
+        ExportRelease release = exports.release(project, statistics -> privacy.released(project, statistics));
+        audit.released(cid, pid, release.snapshot(), release.rowCount());
+        return release;
     }
 
     public ExportPolicy exportPolicy(String cid, String pid) {

@@ -137,7 +137,8 @@ public class CustomerService {
         }
     }
 
-    private void requireAdmin(String caller, String action) {
+    /** @throws RequestRefused FORBIDDEN naming {@code action} unless {@code caller} is an administrator */
+    public void requireAdmin(String caller, String action) {
         boolean admin = customers.find(caller).map(CustomerEntity::isAdmin).orElse(false);
         if (!admin) {
             throw new RequestRefused(RequestRefused.Reason.FORBIDDEN, "Customer [" + caller + "] is not an administrator and cannot " + action);

@@ -61,6 +61,6 @@ final class FakeCellFetcher implements CellFetcher {
         if (failure != null) {
             throw failure;
         }
-        return new CellSnapshot(statistics.get(cell.pid()).copy(), clock.instant());
+        return TestCells.exported(statistics.get(cell.pid()), clock.instant());
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.audit.Sha256;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.StatisticsCodec;
@@ -48,7 +49,7 @@ class FusionMergeTest {
                 FusionProject fusion = fusion((cell, deadline) -> {
                     int k = cells.indexOf(cell);
                     sleep(new SplittableRandom(seed + k).nextInt(30));
-                    return new CellSnapshot(TestCells.learned(blocks.get(k)), Instant.EPOCH);
+                    return TestCells.exported(TestCells.learned(blocks.get(k)), Instant.EPOCH);
                 }, pool);
                 byte[] merged = fusion.read(StatisticsCodec::encode);
                 if (first == null) {
@@ -64,7 +65,7 @@ class FusionMergeTest {
 
     @Test
     void fusionEqualsOneProjectThatLearnedEveryCell() {
-        FusionProject fusion = fusion((cell, deadline) -> new CellSnapshot(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
+        FusionProject fusion = fusion((cell, deadline) -> TestCells.exported(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
                 Runnable::run);
         ProjectStatistics expected = TestCells.learned(blocks.toArray(DataBlock[]::new));
         ProjectStatistics fused = fusion.read(ProjectStatistics::copy);
@@ -77,7 +78,7 @@ class FusionMergeTest {
         List<CellAnswer> answers = new ArrayList<>();
         for (int k = 0; k < cells.size(); k++) {
             byte[] exported = StatisticsCodec.encode(TestCells.learned(blocks.get(k)));
-            answers.add(CellAnswer.ok(cells.get(k), new CellSnapshot(StatisticsCodec.decode(exported), Instant.EPOCH)));
+            answers.add(CellAnswer.ok(cells.get(k), new CellSnapshot(StatisticsCodec.decode(exported), Instant.EPOCH, Sha256.hex(exported))));
         }
         FusionState merged = FusionMerge.next(FusionState.initial(0, cells), answers,
                 TestCells.defaultPolicy(), Instant.EPOCH, Instant.EPOCH);
@@ -91,7 +92,7 @@ class FusionMergeTest {
                 Instant.EPOCH, Instant.EPOCH, false);
         TestCells.ManualClock clock = new TestCells.ManualClock();
         return new FusionProject(header, new FusionRefresh(cells, fetcher, TestCells.callers(executor), clock,
-                TestCells::defaultPolicy), clock, json -> json);
+                TestCells::defaultPolicy), clock, json -> json, (read, merge) -> { });
     }
 
     private static void sleep(int millis) {

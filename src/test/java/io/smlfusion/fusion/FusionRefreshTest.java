@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.smlfusion.audit.FusedMerge;
+import io.smlfusion.audit.MergedCell;
+import io.smlfusion.audit.Sha256;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.project.ProjectHeader;
@@ -41,6 +45,7 @@ class FusionRefreshTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final List<CellInfo> cells = TestCells.cells(3);
     private RefreshPolicy policy = policy(RefreshPolicy.Mode.WAIT, 0);
+    private final List<FusedMerge> mergesRead = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FusionRefreshTest() {
         for (int k = 0; k < cells.size(); k++) {
@@ -68,7 +73,7 @@ class FusionRefreshTest {
         ProjectHeader header = new ProjectHeader("c1", "f1", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 clock.instant(), clock.instant(), false);
         return new FusionProject(header, new FusionRefresh(cells, fetcher, TestCells.callers(executor), clock, () -> policy),
-                clock, json -> json);
+                clock, json -> json, (fusion, merge) -> mergesRead.add(merge));
     }
 
     /** Cell 1 learns 100 more rows: the fusion of 60 rows becomes 160. */
@@ -212,8 +217,9 @@ class FusionRefreshTest {
         assertEquals(30, rows(fusion));
         Described info = Described.of(fusion);
         assertEquals("http://cell3:9080 cid=c3 pid=p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
-        assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "ageMs", 0L,
-                "lastRefreshFailed", false, "stale", false), info.merge());
+        String mergeHash = FusedMerge.of(30, List.of(merged(0), merged(1))).sha256();
+        assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "sha256", mergeHash,
+                "ageMs", 0L, "lastRefreshFailed", false, "stale", false), info.merge());
         assertEquals(false, info.cells().get(2).get("inMerge"));
     }
 
@@ -234,13 +240,54 @@ class FusionRefreshTest {
     }
 
     @Test
+    void everyReadNamesItsMergeByTheHashesOfTheExportedBytes() {
+        FusionProject fusion = fusion(Runnable::run);
+        rows(fusion);
+        FusedMerge first = FusedMerge.of(60, List.of(merged(0), merged(1), merged(2)));
+        assertEquals(List.of(first), mergesRead);
+        assertEquals(first.sha256(), Described.of(fusion).merge().get("sha256"), "smlInfo shows the hash the audit records");
+
+        fetcher.fail(cells.get(1), CellStatus.UNREACHABLE, "ConnectException: Connection refused");
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        rows(fusion);
+        assertEquals(first, mergesRead.get(1), "the last good merge is served, and named");
+
+        cellOneLearns();
+        fetcher.answer(cells.get(1), TestCells.learned(TestCells.block(NAMES, 20, 1)));
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        assertEquals(160, rows(fusion));
+        FusedMerge second = mergesRead.get(2);
+        assertEquals(160, second.rowCount());
+        assertEquals(Sha256.hex(StatisticsCodec.encode(TestCells.learned(TestCells.block(NAMES, 110, 0)))),
+                second.cells().get(0).sha256());
+        assertEquals(first.cells().subList(1, 3), second.cells().subList(1, 3));
+        assertFalse(first.sha256().equals(second.sha256()));
+    }
+
+    @Test
+    void aFusionWithoutMergeNamesNone() {
+        cells.forEach(cell -> fetcher.fail(cell, CellStatus.TIMEOUT, "SocketTimeoutException: Read timed out"));
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(0, rows(fusion));
+        assertEquals(List.of(), mergesRead, "nothing was released, so nothing is recorded");
+        assertFalse(Described.of(fusion).merge().containsKey("sha256"));
+    }
+
+    /** Cell k as the constructor made it, hashed from its own encoding (not from the fetcher). */
+    private MergedCell merged(int k) {
+        CellInfo cell = cells.get(k);
+        byte[] exported = StatisticsCodec.encode(TestCells.learned(TestCells.block(NAMES, 10 * (k + 1), k)));
+        return new MergedCell(cell.host(), cell.cid(), cell.pid(), 10L * (k + 1), Sha256.hex(exported));
+    }
+
+    @Test
     void provenanceReportsEachCellWithoutItsSecret() {
         FusionProject fusion = fusion(Runnable::run);
         rows(fusion);
         clock.advance(Duration.ofMillis(1234));
         Described info = Described.of(fusion);
         assertEquals(Map.of("host", "http://cell1:9080", "cid", "c1", "pid", "p1", "status", "OK", "inMerge", true,
-                "rowCount", 10L, "snapshotAgeMs", 1234L), info.cells().get(0));
+                "rowCount", 10L, "snapshotAgeMs", 1234L, "sha256", merged(0).sha256()), info.cells().get(0));
         assertEquals(1234L, info.merge().get("ageMs"));
         assertFalse(info.cells().toString().contains(cells.get(0).sk()));
         assertTrue(info.cellInfo().contains(cells.get(0).sk()), "only the (here unencrypted) fusionCellInfo has the secret");

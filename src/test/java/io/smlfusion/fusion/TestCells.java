@@ -13,7 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.audit.Sha256;
 import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.SnapshotFormatException;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.security.SecretKeys;
 
 /** Cells, data and a clock for the fusion unit tests. */
@@ -62,6 +65,16 @@ final class TestCells {
             statistics.learn(block);
         }
         return statistics;
+    }
+
+    /** What a cell's export gives the fusion: the statistics through the codec, hashed like {@link CellClient} does. */
+    static CellSnapshot exported(ProjectStatistics statistics, Instant fetchedAt) {
+        byte[] bytes = StatisticsCodec.encode(statistics);
+        try {
+            return new CellSnapshot(StatisticsCodec.decode(bytes), fetchedAt, Sha256.hex(bytes));
+        } catch (SnapshotFormatException e) {
+            throw new IllegalStateException("the codec cannot read what it wrote", e);
+        }
     }
 
     /** A clock tests move by hand. */
