@@ -1,6 +1,7 @@
 package io.smlfusion.fusion;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import io.smlfusion.project.ProjectHeader;
 /**
  * A project that holds no rows (spec §6): it reads the merge of its cells, refreshed just in time
  * by its {@link FusionRefresh}. Exploration and modelling read it through {@link Project#read} like
- * any project and need no fusion-specific code; writing (learn, forget, export, merge into it) is
- * refused by {@code ProjectService}.
+ * any project and need no fusion-specific code; writing (learn, forget, merge into it) is refused by
+ * {@code ProjectService}; {@code export} answers the merge through {@link FusionExport}, so that a
+ * fusion can be a cell of another fusion.
+ *
+ * <p>Its {@link #hopId} is the random id that names it in the {@link FusionPath} of its cell calls.
  */
 public final class FusionProject implements Project {
 
@@ -26,6 +30,7 @@ public final class FusionProject implements Project {
     private final Clock clock;
     private final UnaryOperator<String> ownerCipher;
     private final ProjectModels models = new ProjectModels();
+    private final String hopId = FusionPath.newHopId();
 
     /**
      * @param ownerCipher encrypts a JSON text for the fusion's owner (the only customer who can read
@@ -50,7 +55,24 @@ public final class FusionProject implements Project {
      */
     @Override
     public <T> T read(Function<ProjectStatistics, T> reader) {
-        return reader.apply(refresh.readable().statistics());
+        return reader.apply(refresh.readable(FusionPath.EMPTY.then(hopId)).statistics());
+    }
+
+    /**
+     * The state to export to the fusion at the end of {@code incoming}: refreshed as a read would
+     * (the cell calls carry {@code incoming} and this fusion), waiting at most {@code maxWait} when
+     * the caller gave a budget.
+     *
+     * @throws FusionUnavailableException as {@link #read} does
+     */
+    FusionState readFor(FusionPath incoming, Optional<Duration> maxWait) {
+        FusionPath path = incoming.then(hopId);
+        return maxWait.map(wait -> refresh.readable(path, wait)).orElseGet(() -> refresh.readable(path));
+    }
+
+    /** The id that stands for this fusion in a {@link FusionPath}: random, the same for the object's life. */
+    String hopId() {
+        return hopId;
     }
 
     @Override

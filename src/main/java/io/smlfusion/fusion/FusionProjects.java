@@ -42,7 +42,7 @@ public class FusionProjects {
     CellCallers callers;
 
     public FusionProject create(ProjectHeader header, List<CellInfo> cellList) {
-        FusionRefresh refresh = new FusionRefresh(cellList, cells, callers, clock, config::refreshPolicy);
+        FusionRefresh refresh = new FusionRefresh(cellList, cells::along, callers, clock, config::refreshPolicy);
         return new FusionProject(header, refresh, clock, ownerCipher(header));
     }
 

@@ -52,6 +52,9 @@ public class ProjectService {
     @Inject
     ProjectQuota quota;
 
+    @Inject
+    FusionExporter fusionExporter;
+
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
         validatePid(pid);
@@ -169,7 +172,12 @@ public class ProjectService {
         autosave.changed(target);
     }
 
+    /** The snapshot of a cell project, or the current merge of a fusion (hierarchical fusions). */
     public byte[] export(String cid, String pid) {
+        Project project = project(cid, pid);
+        if (!(project instanceof CellProject)) {
+            return fusionExporter.export(project);
+        }
         return cell(cid, pid, "exported").read(StatisticsCodec::encode);
     }
 
