@@ -1,5 +1,6 @@
 package io.smlfusion.fusion;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,18 +45,19 @@ public class FusionExport implements FusionExporter {
         if (!(project instanceof FusionProject fusion)) {
             throw new IllegalArgumentException("not a fusion project: " + project.header().pid());
         }
-        String pid = fusion.header().pid();
         int maxDepth = config.maxDepth();
-        FusionPath path = incoming.path(maxDepth);
-        if (path.contains(fusion.hopId())) {
-            throw RequestRefused.conflict(FusionPath.CYCLE + ": fusion project [" + pid + "] is already on the path of this request ("
-                    + path.depth() + " fusion(s) in " + FusionPath.HEADER + "): a fusion cannot be its own cell, directly or through other fusions");
-        }
-        if (path.depth() >= maxDepth) {
-            throw RequestRefused.invalid(FusionPath.TOO_DEEP + ": the request has passed through " + path.depth()
-                    + " fusions; fusion project [" + pid + "] would be one more than " + FusionConfig.MAX_DEPTH_KEY + " = " + maxDepth);
-        }
-        FusionState state = fusion.readFor(path, incoming.budget().map(FusionBudget::ownShare));
+        return snapshot(fusion, incoming.path(maxDepth), incoming.budget(), maxDepth);
+    }
+
+    /**
+     * The export of {@code fusion} for a request that arrived along {@code path} with {@code budget}.
+     *
+     * @throws RequestRefused             409 cycle, 400 too deep
+     * @throws FusionUnavailableException 503, no merge
+     */
+    static byte[] snapshot(FusionProject fusion, FusionPath path, Optional<Duration> budget, int maxDepth) {
+        String pid = fusion.header().pid();
+        FusionState state = fusion.readAlong(path.enter(fusion.hopId(), pid, maxDepth), budget.map(FusionBudget::ownShare));
         Optional<CellReport> cycle = state.reports().stream().filter(report -> report.status() == CellStatus.CYCLE).findFirst();
         if (cycle.isPresent()) {
             throw RequestRefused.conflict(FusionPath.CYCLE + ": cell " + cycle.get().cell().label() + " of fusion project [" + pid

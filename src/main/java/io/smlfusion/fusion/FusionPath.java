@@ -96,6 +96,25 @@ public record FusionPath(List<String> hops) {
         return hops.contains(hopId);
     }
 
+    /**
+     * Admits the fusion {@code hopId} (project {@code pid}) to this path: the path its cell calls
+     * for this request carry.
+     *
+     * @throws RequestRefused 409 {@value #CYCLE} when the fusion is on the path already; 400
+     *                        {@value #TOO_DEEP} when the path holds {@code maxDepth} fusions already
+     */
+    public FusionPath enter(String hopId, String pid, int maxDepth) {
+        if (contains(hopId)) {
+            throw RequestRefused.conflict(CYCLE + ": fusion project [" + pid + "] is already on the path of this request ("
+                    + depth() + " fusion(s) in " + HEADER + "): a fusion cannot be its own cell, directly or through other fusions");
+        }
+        if (depth() >= maxDepth) {
+            throw RequestRefused.invalid(TOO_DEEP + ": the request has passed through " + depth() + " fusions; fusion project ["
+                    + pid + "] would be one more than " + FusionConfig.MAX_DEPTH_KEY + " = " + maxDepth);
+        }
+        return then(hopId);
+    }
+
     /** The path of the calls a fusion makes for this request: this path, then the fusion itself. */
     public FusionPath then(String hopId) {
         List<String> longer = new ArrayList<>(hops);

@@ -59,14 +59,13 @@ public final class FusionProject implements Project {
     }
 
     /**
-     * The state to export to the fusion at the end of {@code incoming}: refreshed as a read would
-     * (the cell calls carry {@code incoming} and this fusion), waiting at most {@code maxWait} when
-     * the caller gave a budget.
+     * The state to export along {@code path} (which ends with this fusion, {@link FusionPath#enter}):
+     * refreshed as a read would, the cell calls carrying {@code path}, waiting at most
+     * {@code maxWait} when the caller gave a budget.
      *
      * @throws FusionUnavailableException as {@link #read} does
      */
-    FusionState readFor(FusionPath incoming, Optional<Duration> maxWait) {
-        FusionPath path = incoming.then(hopId);
+    FusionState readAlong(FusionPath path, Optional<Duration> maxWait) {
         return maxWait.map(wait -> refresh.readable(path, wait)).orElseGet(() -> refresh.readable(path));
     }
 
