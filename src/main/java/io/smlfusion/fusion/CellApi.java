@@ -22,7 +22,7 @@ public interface CellApi extends Closeable {
      * a response whose body is not read yet, so that {@link CellClient} decides how much of it to read.
      *
      * @param fusionPath {@link FusionPath#header()}; null sends no header
-     * @param budgetMs   {@link FusionBudget#header}
+     * @param budgetMs   {@link FusionBudget#header(Deadline, java.time.Duration)}
      * @throws CellFailure for any answer but 200, by {@link CellResponseMapper}
      */
     @GET

@@ -28,7 +28,7 @@ import io.smlfusion.security.RequestSigner;
  *     over everything — at the deadline the client is closed, which aborts its connection.</li>
  * </ul>
  * Calls are signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}, and carry the
- * {@link FusionPath} of the fusions they are made for and the {@link FusionBudget} left. HTTP
+ * {@link FusionPath} of the fusions they are made for and the {@link FusionBudget} they wait. HTTP
  * statuses ({@link CellResponseMapper}), oversized and unreadable snapshots become a {@link CellFailure}; connection problems
  * leave as the client's exception and {@link CellFetcher#answer} classifies them.
  */
@@ -59,7 +59,7 @@ public class CellClient {
         ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> close(api));
         byte[] snapshot;
         try {
-            snapshot = body(api.export(path.header(), FusionBudget.header(deadline)), maxBytes, deadline);
+            snapshot = body(api.export(path.header(), FusionBudget.header(deadline, config.readTimeout())), maxBytes, deadline);
         } catch (IOException | RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
         } finally {

@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
- * The time a calling fusion still gives a cell call, sent as {@value #HEADER} (whole milliseconds)
- * on every call to a cell. A plain cell ignores it. A fusion that is a cell of another fusion waits
- * for its own refresh — and bounds the cell calls of a refresh it starts — to at most
+ * The longest a calling fusion waits for a cell's answer, sent as {@value #HEADER} (whole
+ * milliseconds) on every call to a cell: what is left of the call's deadline, and never more than
+ * the socket read timeout, since a fusion sends nothing until its snapshot is ready. A plain cell
+ * ignores it. A fusion that is a cell of another fusion waits for its own refresh at most
  * {@link #ownShare three quarters} of it, so it answers its caller (from a new merge, the last good
- * one, or with a 503) before the caller's deadline, leaving a quarter for the answer to travel. Each
- * level of a hierarchy thus finishes inside the deadline of the level above it, whatever the
- * deadlines configured on each server.
+ * one, or with a 503) in time, leaving a quarter for the answer to travel; the refresh itself goes
+ * on with the fusion's own deadline and serves the next call. Each level of a hierarchy thus
+ * answers inside the wait of the level above it, whatever the deadlines configured on each server.
  *
  * <p>Hostile input, but it can only make this server wait less than its own deadline; a value that
  * is not 1 to 9 digits is refused (400).
@@ -43,8 +44,9 @@ final class FusionBudget {
         return budget.multipliedBy(3).dividedBy(4);
     }
 
-    /** The header of a call bounded by {@code deadline}: what is left of it now. */
-    static String header(Deadline deadline) {
-        return Long.toString(deadline.remaining().toMillis());
+    /** The header of a call bounded by {@code deadline} and by {@code readTimeout} per socket read. */
+    static String header(Deadline deadline, Duration readTimeout) {
+        Duration left = deadline.remaining();
+        return Long.toString((readTimeout.compareTo(left) < 0 ? readTimeout : left).toMillis());
     }
 }

@@ -24,7 +24,7 @@ import io.smlfusion.refusal.RequestRefused;
  *     {@code smlfusion.fusion.max.depth} fusions or more is refused with 400 {@value FusionPath#TOO_DEEP}.</li>
  * <li><b>Freshness.</b> The merge is refreshed exactly as for any read ({@link FusionRefresh}), the
  *     cell calls carrying the path with this fusion added; with a {@link FusionBudget} from the
- *     caller the wait (and a refresh started by it) is cut to its share.</li>
+ *     caller the wait is cut to its share (the refresh goes on for the next call).</li>
  * <li><b>Nothing to export.</b> With no merge — none yet, or the first refreshes failed — the answer
  *     is the 503 a read without a merge gets, naming the failed cells.</li>
  * <li><b>Disclosure.</b> The snapshot is the merge every read of the fusion is computed from, and

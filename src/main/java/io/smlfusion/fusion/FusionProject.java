@@ -60,8 +60,8 @@ public final class FusionProject implements Project {
 
     /**
      * The state to export along {@code path} (which ends with this fusion, {@link FusionPath#enter}):
-     * refreshed as a read would, the cell calls carrying {@code path}, waiting at most
-     * {@code maxWait} when the caller gave a budget.
+     * refreshed as a read would, the cell calls of a refresh started here carrying {@code path};
+     * waiting at most {@code maxWait} when the caller gave a budget.
      *
      * @throws FusionUnavailableException as {@link #read} does
      */

@@ -32,9 +32,10 @@ import java.util.logging.Logger;
  * the cells are asked again one interval later, not at every read, so a struggling cell is not
  * hammered, and its recovery is seen within one interval.
  *
- * <p>A read names the {@link FusionPath} its cell calls carry, and may wait less than the deadline
- * (a fusion answering the {@code export} of a fusion above it, {@link FusionBudget}); the refresh it
- * starts calls the cells with that path and within that wait.
+ * <p>A read names the {@link FusionPath} the cell calls of a refresh it starts carry, and may wait
+ * less than the deadline (a fusion answering the {@code export} of a fusion above it,
+ * {@link FusionBudget}); the refresh itself always has the whole deadline, so what a short wait
+ * leaves behind still lands, for the next read.
  */
 final class FusionRefresh {
 
@@ -81,17 +82,14 @@ final class FusionRefresh {
         return readable(path, policy.get().deadline());
     }
 
-    /**
-     * Same, waiting at most {@code maxWait} when that is shorter than the deadline; a refresh started
-     * here then calls its cells within {@code maxWait} too.
-     */
+    /** Same, waiting at most {@code maxWait} when that is shorter than the deadline. */
     FusionState readable(FusionPath path, Duration maxWait) {
         RefreshPolicy current = policy.get();
         Duration wait = maxWait.compareTo(current.deadline()) < 0 ? maxWait : current.deadline();
         Deadline deadline = Deadline.after(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait);
         while (true) {
             FusionState seen = state;
-            CompletableFuture<FusionState> refresh = startIfDue(current, path, deadline);
+            CompletableFuture<FusionState> refresh = startIfDue(current, path);
             if (refresh == null || (seen.hasMerge() && current.mode() == RefreshPolicy.Mode.BACKGROUND)) {
                 return seen;
             }
@@ -154,8 +152,7 @@ final class FusionRefresh {
         }
     }
 
-    /** @param deadline of the read: the cell calls of a refresh started here end by then too */
-    private synchronized CompletableFuture<FusionState> startIfDue(RefreshPolicy current, FusionPath path, Deadline deadline) {
+    private synchronized CompletableFuture<FusionState> startIfDue(RefreshPolicy current, FusionPath path) {
         if (inFlight != null) {
             return inFlight;
         }
@@ -164,6 +161,7 @@ final class FusionRefresh {
             return null;
         }
         FusionState base = state;
+        Deadline deadline = Deadline.after(current.deadline());
         CellFetcher fetcher = fetchers.apply(path);
         List<CompletableFuture<CellAnswer>> answers = base.cells().stream()
                 .map(cell -> callers.ask(fetcher, cell, deadline))
