@@ -175,10 +175,10 @@ public class ProjectService {
     /** The snapshot of a cell project, or the current merge of a fusion (hierarchical fusions). */
     public byte[] export(String cid, String pid) {
         Project project = project(cid, pid);
-        if (!(project instanceof CellProject)) {
-            return fusionExporter.export(project);
+        if (project instanceof CellProject cell) {
+            return cell.read(StatisticsCodec::encode);
         }
-        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+        return fusionExporter.export(project);
     }
 
     public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {
