@@ -61,7 +61,7 @@ public class FusionExport implements FusionExporter {
         Optional<CellReport> cycle = state.reports().stream().filter(report -> report.status() == CellStatus.CYCLE).findFirst();
         if (cycle.isPresent()) {
             throw RequestRefused.conflict(FusionPath.CYCLE + ": cell " + cycle.get().cell().label() + " of fusion project [" + pid
-                    + "] leads back to a fusion this request comes from; change the cell lists (updateCellsInfo) to remove the cycle");
+                    + "] leads back to a fusion that its last refresh was made for; change the cell lists (updateCellsInfo) to remove the cycle");
         }
         if (!state.hasMerge()) {
             throw new FusionUnavailableException("Fusion project [" + pid + "] has no merge to export yet"
