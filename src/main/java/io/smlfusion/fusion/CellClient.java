@@ -28,12 +28,13 @@ import io.smlfusion.security.RequestSigner;
  * <li>how long: connect and read timeouts per socket operation, and the call's {@link Deadline}
  *     over everything — at the deadline the client is closed, which aborts its connection.</li>
  * </ul>
- * Calls are signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}. HTTP
+ * Calls are signed with the cell's {@code cid}/{@code sk} by {@link CellSigningFilter}, and carry the
+ * {@link FusionPath} of the fusions they are made for and the {@link FusionBudget} they wait. HTTP
  * statuses ({@link CellResponseMapper}), oversized and unreadable snapshots become a {@link CellFailure}; connection problems
  * leave as the client's exception and {@link CellFetcher#answer} classifies them.
  */
 @ApplicationScoped
-public class CellClient implements CellFetcher {
+public class CellClient {
 
     @Inject
     FusionConfig config;
@@ -47,15 +48,19 @@ public class CellClient implements CellFetcher {
     @Inject
     CellTransportSecurity transportSecurity;
 
-    @Override
-    public CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure {
+    /** Fetches whose calls carry {@code path}: the fusions, outermost first, the calls are made for. */
+    public CellFetcher along(FusionPath path) {
+        return (cell, deadline) -> fetch(cell, deadline, path);
+    }
+
+    private CellSnapshot fetch(CellInfo cell, Deadline deadline, FusionPath path) throws CellFailure {
         CellTarget target = config.hostPolicy().target(cell.host());
         long maxBytes = config.maxCellBytes();
         CellApi api = client(target, cell, deadline);
         ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> close(api));
         byte[] snapshot;
         try {
-            snapshot = body(api.export(), maxBytes, deadline);
+            snapshot = body(api.export(path.header(), FusionBudget.header(deadline, config.readTimeout())), maxBytes, deadline);
         } catch (IOException | RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
         } finally {

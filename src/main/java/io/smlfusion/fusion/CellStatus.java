@@ -31,6 +31,8 @@ public enum CellStatus {
      * level) is below its minimum ({@code disclosure.WithheldExport}); it is left out of the merge
      */
     WITHHELD,
+    /** the cell is a fusion that leads back to a fusion this call is made for ({@link FusionPath}) */
+    CYCLE,
     /** anything else, e.g. a redirect (never followed), a host outside the allow-list, a server error */
     ERROR;
 
@@ -45,7 +47,7 @@ public enum CellStatus {
      *
      * @param httpStatus the HTTP status code
      * @param errorBody  the start of the answer's body (only used to recognise the product's
-     *                   unknown-project error and a withheld export), or null
+     *                   unknown-project error, a withheld export, and a fusion's cycle and depth refusals), or null
      */
     public static CellFailure ofHttp(int httpStatus, String errorBody) {
         String prefix = "HTTP " + httpStatus + ": ";
@@ -58,6 +60,12 @@ public enum CellStatus {
         }
         if (httpStatus == 404 || (httpStatus == 400 && errorBody != null && errorBody.contains(UNKNOWN_PROJECT))) {
             return new CellFailure(NOT_FOUND, prefix + "the cell has no such project for this cid");
+        }
+        if (httpStatus == 409 && errorBody != null && errorBody.contains(FusionPath.CYCLE)) {
+            return new CellFailure(CYCLE, prefix + "the cell is a fusion whose cells lead back to a fusion this call is made for");
+        }
+        if (httpStatus == 400 && errorBody != null && errorBody.contains(FusionPath.TOO_DEEP)) {
+            return new CellFailure(ERROR, prefix + "the cell is a fusion, and the chain of fusions is deeper than it allows");
         }
         if (httpStatus >= 300 && httpStatus < 400) {
             return new CellFailure(ERROR, prefix + "redirects are not followed");

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.Config;
  *     {@value #MAX_ATTRIBUTES_KEY} (default 2000) attributes: the largest answer read from a cell;</li>
  * <li>{@value #THREADS_KEY}, default 64: cell calls running at once;</li>
  * <li>{@value #MAX_CELLS_KEY}, default 256: cells in one list;</li>
+ * <li>{@value #MAX_DEPTH_KEY}, default 8: fusions a request may pass through, this one included
+ *     (hierarchical fusions, {@link FusionPath}); at most {@value FusionPath#MAX_DEPTH_LIMIT};</li>
  * <li>{@value CellHostPolicy#ALLOW_KEY}, default this server itself: the pattern every cell host
  *     must match (see {@link CellHostPolicy}).</li>
  * </ul>
@@ -40,6 +42,7 @@ public class FusionConfig {
     public static final String MAX_BYTES_KEY = "smlfusion.fusion.cell.max.bytes";
     public static final String THREADS_KEY = "smlfusion.fusion.cell.threads";
     public static final String MAX_CELLS_KEY = "smlfusion.fusion.max.cells";
+    public static final String MAX_DEPTH_KEY = "smlfusion.fusion.max.depth";
     /** The per-project attribute limit (owned by the project side); the default answer size follows from it. */
     public static final String MAX_ATTRIBUTES_KEY = "smlfusion.project.max.attributes";
 
@@ -82,6 +85,10 @@ public class FusionConfig {
 
     public int maxCells() {
         return Math.max(1, config.getOptionalValue(MAX_CELLS_KEY, Integer.class).orElse(256));
+    }
+
+    public int maxDepth() {
+        return Math.max(1, Math.min(FusionPath.MAX_DEPTH_LIMIT, config.getOptionalValue(MAX_DEPTH_KEY, Integer.class).orElse(8)));
     }
 
     public CellHostPolicy hostPolicy() {

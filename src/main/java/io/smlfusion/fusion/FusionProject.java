@@ -1,6 +1,7 @@
 package io.smlfusion.fusion;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,11 @@ import io.smlfusion.project.ProjectHeader;
 /**
  * A project that holds no rows (spec §6): it reads the merge of its cells, refreshed just in time
  * by its {@link FusionRefresh}. Exploration and modelling read it through {@link Project#read} like
- * any project and need no fusion-specific code; writing (learn, forget, export, merge into it) is
- * refused by {@code ProjectService}.
+ * any project and need no fusion-specific code; writing (learn, forget, merge into it) is refused by
+ * {@code ProjectService}; {@code export} answers the merge through {@link FusionExport}, so that a
+ * fusion can be a cell of another fusion.
+ *
+ * <p>Its {@link #hopId} is the random id that names it in the {@link FusionPath} of its cell calls.
  */
 public final class FusionProject implements Project {
 
@@ -28,6 +32,7 @@ public final class FusionProject implements Project {
     private final UnaryOperator<String> ownerCipher;
     private final MergeReads reads;
     private final ProjectModels models = new ProjectModels();
+    private final String hopId = FusionPath.newHopId();
 
     /** Told of every read of a merge before the reader runs (the audit trail records the fused answer). */
     @FunctionalInterface
@@ -61,11 +66,27 @@ public final class FusionProject implements Project {
      */
     @Override
     public <T> T read(Function<ProjectStatistics, T> reader) {
-        FusionState state = refresh.readable();
+        FusionState state = refresh.readable(FusionPath.EMPTY.then(hopId));
         if (state.hasMerge()) {
             reads.reading(header, state.identity());
         }
         return reader.apply(state.statistics());
+    }
+
+    /**
+     * The state to export along {@code path} (which ends with this fusion, {@link FusionPath#enter}):
+     * refreshed as a read would, the cell calls of a refresh started here carrying {@code path};
+     * waiting at most {@code maxWait} when the caller gave a budget.
+     *
+     * @throws FusionUnavailableException as {@link #read} does
+     */
+    FusionState readAlong(FusionPath path, Optional<Duration> maxWait) {
+        return maxWait.map(wait -> refresh.readable(path, wait)).orElseGet(() -> refresh.readable(path));
+    }
+
+    /** The id that stands for this fusion in a {@link FusionPath}: random, the same for the object's life. */
+    String hopId() {
+        return hopId;
     }
 
     @Override

@@ -46,7 +46,7 @@ public class FusionProjects {
     AuditTrail audit;
 
     public FusionProject create(ProjectHeader header, List<CellInfo> cellList) {
-        FusionRefresh refresh = new FusionRefresh(cellList, cells, callers, clock, config::refreshPolicy);
+        FusionRefresh refresh = new FusionRefresh(cellList, cells::along, callers, clock, config::refreshPolicy);
         return new FusionProject(header, refresh, clock, ownerCipher(header),
                 (fusion, merge) -> audit.fusedAnswer(fusion.cid(), fusion.pid(), merge));
     }

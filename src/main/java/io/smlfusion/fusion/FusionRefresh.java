@@ -1,6 +1,7 @@
 package io.smlfusion.fusion;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,12 +31,18 @@ import java.util.logging.Logger;
  * <p>A refresh is due when the last <em>attempt</em> is older than the interval: after a failure
  * the cells are asked again one interval later, not at every read, so a struggling cell is not
  * hammered, and its recovery is seen within one interval.
+ *
+ * <p>A read names the {@link FusionPath} the cell calls of a refresh it starts carry, and may wait
+ * less than the deadline (a fusion answering the {@code export} of a fusion above it,
+ * {@link FusionBudget}); the refresh itself always has the whole deadline, so what a short wait
+ * leaves behind still lands, for the next read.
  */
 final class FusionRefresh {
 
     private static final Logger LOG = Logger.getLogger(FusionRefresh.class.getName());
 
-    private final CellFetcher fetcher;
+    /** The fetcher whose calls carry a given path. */
+    private final Function<FusionPath, CellFetcher> fetchers;
     private final CellCallers callers;
     private final Clock clock;
     private final Supplier<RefreshPolicy> policy;
@@ -44,8 +52,9 @@ final class FusionRefresh {
     /** The refresh running now, or null; guarded by {@code this}. */
     private CompletableFuture<FusionState> inFlight;
 
-    FusionRefresh(List<CellInfo> cells, CellFetcher fetcher, CellCallers callers, Clock clock, Supplier<RefreshPolicy> policy) {
-        this.fetcher = fetcher;
+    FusionRefresh(List<CellInfo> cells, Function<FusionPath, CellFetcher> fetchers, CellCallers callers, Clock clock,
+                  Supplier<RefreshPolicy> policy) {
+        this.fetchers = fetchers;
         this.callers = callers;
         this.clock = clock;
         this.policy = policy;
@@ -66,14 +75,21 @@ final class FusionRefresh {
      * The state a reader should use now; starts a refresh when one is due and waits for it as the
      * mode says, never longer than the deadline.
      *
+     * @param path the path the cell calls of a refresh started here carry
      * @throws FusionUnavailableException when there is no merge and none arrived within the deadline
      */
-    FusionState readable() {
+    FusionState readable(FusionPath path) {
+        return readable(path, policy.get().deadline());
+    }
+
+    /** Same, waiting at most {@code maxWait} when that is shorter than the deadline. */
+    FusionState readable(FusionPath path, Duration maxWait) {
         RefreshPolicy current = policy.get();
-        Deadline deadline = Deadline.after(current.deadline());
+        Duration wait = maxWait.compareTo(current.deadline()) < 0 ? maxWait : current.deadline();
+        Deadline deadline = Deadline.after(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait);
         while (true) {
             FusionState seen = state;
-            CompletableFuture<FusionState> refresh = startIfDue(current);
+            CompletableFuture<FusionState> refresh = startIfDue(current, path);
             if (refresh == null || (seen.hasMerge() && current.mode() == RefreshPolicy.Mode.BACKGROUND)) {
                 return seen;
             }
@@ -83,7 +99,9 @@ final class FusionRefresh {
                     return seen;
                 }
                 throw new FusionUnavailableException("The fusion has no merge yet: its cells did not answer within "
-                        + FusionConfig.DEADLINE_KEY + " = " + current.deadline().toMillis() + " ms; the refresh goes on, try again later");
+                        + (wait.equals(current.deadline()) ? FusionConfig.DEADLINE_KEY + " = " + wait.toMillis() + " ms"
+                                : wait.toMillis() + " ms (the share of the calling fusion's " + FusionBudget.HEADER + ")")
+                        + "; the refresh goes on, try again later");
             }
             if (after.generation() == seen.generation()) {
                 return after;
@@ -134,7 +152,7 @@ final class FusionRefresh {
         }
     }
 
-    private synchronized CompletableFuture<FusionState> startIfDue(RefreshPolicy current) {
+    private synchronized CompletableFuture<FusionState> startIfDue(RefreshPolicy current, FusionPath path) {
         if (inFlight != null) {
             return inFlight;
         }
@@ -144,6 +162,7 @@ final class FusionRefresh {
         }
         FusionState base = state;
         Deadline deadline = Deadline.after(current.deadline());
+        CellFetcher fetcher = fetchers.apply(path);
         List<CompletableFuture<CellAnswer>> answers = base.cells().stream()
                 .map(cell -> callers.ask(fetcher, cell, deadline))
                 .toList();

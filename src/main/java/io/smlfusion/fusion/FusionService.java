@@ -69,14 +69,16 @@ public class FusionService {
      * Probes the cells of the list — not necessarily those of {@code pid}, which must only exist —
      * in parallel, with the same signed export call a refresh makes, so {@code OK} means the cell
      * would contribute to a merge. A host the allow-list refuses is reported {@code ERROR}, not
-     * called; a cell that has not answered by the deadline is {@code TIMEOUT}.
+     * called; a cell that has not answered by the deadline is {@code TIMEOUT}. When {@code pid} is a
+     * fusion the calls carry it as their {@link FusionPath}, so a cell that leads back to it is {@code CYCLE}.
      *
      * @return the FusionCellStatusList, in the order of the list
      */
     public String cellsStatus(String cid, String pid, String cellListJson) {
-        projects.project(cid, pid);
+        Project project = projects.project(cid, pid);
         List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
-        return CellList.statusJson(callers.askAll(cells, cellList, Deadline.after(config.deadline())));
+        FusionPath path = project instanceof FusionProject fusion ? FusionPath.EMPTY.then(fusion.hopId()) : FusionPath.EMPTY;
+        return CellList.statusJson(callers.askAll(cells.along(path), cellList, Deadline.after(config.deadline())));
     }
 
     private FusionProject fusion(String cid, String pid) {

@@ -66,6 +66,9 @@ public class ProjectService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    FusionExporter fusionExporter;
+
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
         validatePid(pid);
@@ -199,14 +202,18 @@ public class ProjectService {
     }
 
     /**
-     * The cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
+     * A cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
      * exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}) — noise is drawn,
-     * and budget spent, only for a new release, never for a release sent again. Every release, new or
-     * sent again, is recorded in the audit trail (hashed outside the project's lock) before it leaves.
+     * and budget spent, only for a new release, never for a release sent again. A fusion's export is
+     * its current merge ({@link FusionExporter}, hierarchical fusions): its cells applied their own
+     * controls. Every release is recorded in the audit trail (hashed outside the project's lock)
+     * before it leaves.
      */
     public ExportRelease export(String cid, String pid) {
-        CellProject project = cell(cid, pid, "exported");
-        ExportRelease release = exports.release(project, statistics -> privacy.released(project, statistics));
+        Project project = project(cid, pid);
+        ExportRelease release = project instanceof CellProject cell
+                ? exports.release(cell, statistics -> privacy.released(cell, statistics))
+                : fusionExporter.export(project);
         audit.released(cid, pid, release.snapshot(), release.rowCount());
         return release;
     }

@@ -39,6 +39,19 @@ class CellStatusTest {
     }
 
     @Test
+    void aFusionsCycleAndDepthRefusalsAreRecognised() {
+        String cycle = "{\"statusCode\":\"CONFLICT\",\"statusString\":\"" + FusionPath.CYCLE + ": fusion project [a] is already on the path\"}";
+        CellFailure failure = CellStatus.ofHttp(409, cycle);
+        assertEquals(CellStatus.CYCLE, failure.status());
+        assertEquals("HTTP 409: the cell is a fusion whose cells lead back to a fusion this call is made for", failure.reason());
+        assertEquals(CellStatus.ERROR, CellStatus.ofHttp(409, "Customer [c1] already have SYMETRYML with id[p]").status());
+        assertEquals(CellStatus.ERROR, CellStatus.ofHttp(500, cycle).status(), "only a 409 is a cycle");
+        CellFailure deep = CellStatus.ofHttp(400, "{\"statusString\":\"" + FusionPath.TOO_DEEP + ": the request has passed through 8 fusions\"}");
+        assertEquals(CellStatus.ERROR, deep.status());
+        assertEquals("HTTP 400: the cell is a fusion, and the chain of fusions is deeper than it allows", deep.reason());
+    }
+
+    @Test
     void reasonsAreOursNeverTheCellsText() {
         String hostile = "{\"statusString\":\"<script>steal()</script> Cannot Find SYMETRYML id[x] \"}";
         assertEquals("HTTP 401: the cell refused the signature of this cid and sk", CellStatus.ofHttp(401, hostile).reason());

@@ -91,7 +91,7 @@ class FusionMergeTest {
         ProjectHeader header = new ProjectHeader("c1", "f", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 Instant.EPOCH, Instant.EPOCH, false);
         TestCells.ManualClock clock = new TestCells.ManualClock();
-        return new FusionProject(header, new FusionRefresh(cells, fetcher, TestCells.callers(executor), clock,
+        return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock,
                 TestCells::defaultPolicy), clock, json -> json, (read, merge) -> { });
     }
 
