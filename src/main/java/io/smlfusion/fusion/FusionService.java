@@ -76,7 +76,7 @@ public class FusionService {
     public String cellsStatus(String cid, String pid, String cellListJson) {
         projects.project(cid, pid);
         List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
-        return CellList.statusJson(callers.askAll(cells, cellList, Deadline.after(config.deadline())));
+        return CellList.statusJson(callers.askAll(cells, cellList, config.maxCellBytes(), Deadline.after(config.deadline())));
     }
 
     private FusionProject fusion(String cid, String pid) {

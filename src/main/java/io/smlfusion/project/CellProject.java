@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -66,6 +67,21 @@ public final class CellProject implements Project {
     @Override
     public ProjectModels models() {
         return models;
+    }
+
+    /**
+     * The snapshot of the statistics and the {@link SnapshotVersion} it is, read under one read lock
+     * (a change takes the write lock and moves the version inside it). Nothing is encoded when
+     * {@code ifNoneMatch} already names the current version.
+     *
+     * @param ifNoneMatch the caller's {@code If-None-Match} header, or null
+     */
+    public ExportRelease export(String ifNoneMatch) {
+        return read(s -> {
+            SnapshotVersion current = new SnapshotVersion(journalId, version.get());
+            return current.matchesAny(ifNoneMatch) ? ExportRelease.notModified(current)
+                    : new ExportRelease(StatisticsCodec.encode(s), current);
+        });
     }
 
     /**

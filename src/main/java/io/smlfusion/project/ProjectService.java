@@ -169,8 +169,12 @@ public class ProjectService {
         autosave.changed(target);
     }
 
-    public byte[] export(String cid, String pid) {
-        return cell(cid, pid, "exported").read(StatisticsCodec::encode);
+    /**
+     * The project's snapshot with its {@code ETag}, or none when {@code ifNoneMatch} names the
+     * current version ({@link CellProject#export}).
+     */
+    public ExportRelease export(String cid, String pid, String ifNoneMatch) {
+        return cell(cid, pid, "exported").export(ifNoneMatch);
     }
 
     public String importProject(String cid, String pid, boolean persist, byte[] snapshot) {

@@ -45,8 +45,8 @@ class FusionMergeTest {
             long seed = delays.nextLong();
             ExecutorService pool = Executors.newFixedThreadPool(cells.size());
             try {
-                FusionProject fusion = fusion((cell, deadline) -> {
-                    int k = cells.indexOf(cell);
+                FusionProject fusion = fusion(call -> {
+                    int k = cells.indexOf(call.cell());
                     sleep(new SplittableRandom(seed + k).nextInt(30));
                     return new CellSnapshot(TestCells.learned(blocks.get(k)), Instant.EPOCH);
                 }, pool);
@@ -64,7 +64,7 @@ class FusionMergeTest {
 
     @Test
     void fusionEqualsOneProjectThatLearnedEveryCell() {
-        FusionProject fusion = fusion((cell, deadline) -> new CellSnapshot(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
+        FusionProject fusion = fusion(call -> new CellSnapshot(TestCells.learned(blocks.get(cells.indexOf(call.cell()))), Instant.EPOCH),
                 Runnable::run);
         ProjectStatistics expected = TestCells.learned(blocks.toArray(DataBlock[]::new));
         ProjectStatistics fused = fusion.read(ProjectStatistics::copy);
