@@ -32,7 +32,7 @@ import io.smlfusion.security.SignedRequest;
  *     is used;</li>
  * <li>how much: a {@code Content-Length} above the call's {@link AnswerLimit} is refused before
  *     reading, and the body is read through {@link BoundedBody};</li>
- * <li>how long: the connect timeout, the read timeout up to the answer's headers, and the call's
+ * <li>how long: the connect timeout, the read timeout until the answer's headers, and the call's
  *     {@link Deadline} over everything — at the deadline the call's own exchange is cancelled, or its
  *     body closed, which closes its connection (never the shared client) and ends a blocked read.</li>
  * </ul>
@@ -68,23 +68,37 @@ public class CellClient implements CellFetcher {
         CellTarget target = config.hostPolicy().target(cell.host());
         CompletableFuture<HttpResponse<InputStream>> sent = connections.client(cell.host())
                 .sendAsync(request(target, call), HttpResponse.BodyHandlers.ofInputStream());
+        Deadline headers = Deadline.after(min(config.readTimeout(), deadline.remaining()));
+        ScheduledFuture<?> headersLate = callers.atDeadline(headers, () -> sent.cancel(true));
         ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> abort(sent));
         try {
             HttpResponse<InputStream> response = sent.get();
+            headersLate.cancel(false);
             try (InputStream body = response.body()) {
                 return answer(call, response, body);
             }
         } catch (ExecutionException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e.getCause());
-        } catch (IOException | CancellationException e) {
+        } catch (CancellationException e) {
+            throw deadline.passed() ? deadline.exceeded() : noHeaders();
+        } catch (IOException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sent.cancel(true);
             throw deadline.exceeded();
         } finally {
+            headersLate.cancel(false);
             abort.cancel(false);
         }
+    }
+
+    private CellFailure noHeaders() {
+        return new CellFailure(CellStatus.TIMEOUT, "no answer within " + FusionConfig.READ_TIMEOUT_KEY + " = " + config.readTimeout().toMillis() + " ms");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private CellSnapshot answer(CellCall call, HttpResponse<InputStream> response, InputStream body) throws CellFailure, IOException {
@@ -113,15 +127,15 @@ public class CellClient implements CellFetcher {
 
     /**
      * The signed export request (spec §2: over the path and raw query exactly as they go on the wire;
-     * no body), asking for raw bytes, conditional when a kept snapshot has an {@code ETag}. The read
-     * timeout never exceeds what is left of the deadline.
+     * no body), asking for raw bytes, conditional when a kept snapshot has an {@code ETag}. No
+     * request timeout: the wait for the answer's headers ({@code smlfusion.fusion.cell.read.timeout.ms})
+     * and the whole call (the deadline) are ended by this class's own timers, whatever the JDK's
+     * timeout would cover.
      */
     private HttpRequest request(CellTarget target, CellCall call) {
         CellInfo cell = call.cell();
         URI export = URI.create(target.projectBase(cell.cid(), cell.pid()) + "/export");
-        long left = Math.max(1, call.deadline().remaining().toMillis());
         HttpRequest.Builder request = HttpRequest.newBuilder(export).GET()
-                .timeout(Duration.ofMillis(Math.max(1, Math.min(config.readTimeout().toMillis(), left))))
                 .header("Accept", "application/octet-stream");
         SignedRequest signed = new RequestSigner(cell.cid(), cell.sk(), clock).sign("GET", export.getRawPath(), export.getRawQuery(), null);
         signed.headers().forEach(request::header);
