@@ -77,10 +77,10 @@ public class CellClient implements CellFetcher {
             try (InputStream body = response.body()) {
                 return answer(call, response, body);
             }
-        } catch (ExecutionException e) {
-            throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e.getCause());
-        } catch (CancellationException e) {
-            throw deadline.passed() ? deadline.exceeded() : noHeaders();
+        } catch (ExecutionException | CancellationException e) {
+            // a call cancelled by one of the timers fails with the JDK's own CancellationException
+            throw deadline.passed() ? deadline.exceeded() : headers.passed() ? noHeaders()
+                    : CellStatus.ofException(e instanceof ExecutionException ? e.getCause() : e);
         } catch (IOException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
         } catch (InterruptedException e) {
