@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,7 @@ import io.smlfusion.jobs.Job;
 import io.smlfusion.jobs.JobRegistry;
 import io.smlfusion.jobs.JobResult;
 import io.smlfusion.project.ProjectInfo;
+import io.smlfusion.disclosure.ExportRelease;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
 
@@ -140,11 +142,19 @@ public class ProjectResource {
     @Path("/{pid}/export")
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     public Response export(@PathParam("cid") String cid, @PathParam("pid") String pid, @Context HttpHeaders headers) {
-        byte[] snapshot = projects.export(cid, pid).snapshot();
-        if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE) && !t.isWildcardType())) {
-            return Response.ok(snapshot, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+        ExportRelease release = projects.export(cid, pid, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        Response.ResponseBuilder answer;
+        if (release.unchanged()) {
+            answer = Response.notModified();
+        } else if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE) && !t.isWildcardType())) {
+            answer = Response.ok(release.snapshot(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        } else {
+            answer = Response.fromResponse(Responses.ok(Map.of("string", Base64.getEncoder().encodeToString(release.snapshot()))));
         }
-        return Responses.ok(Map.of("string", Base64.getEncoder().encodeToString(snapshot)));
+        if (release.version() != null) {
+            answer.tag(new EntityTag(release.version().etag()));
+        }
+        return answer.build();
     }
 
     /** The disclosure controls of the project's exports (docs/operations.md): its thresholds in force. */

@@ -31,13 +31,14 @@ public final class ReleaseHistory {
      *
      * @param pid         names the project in a refusal
      * @param statistics  the project's statistics; only read
+     * @param version     which state of the project {@code statistics} are (read under the same lock)
      * @param rowsChanged rows learned plus rows forgotten over the project's life in memory
      * @param releasing   what a new release makes of the statistics once they passed the checks
      * @throws io.smlfusion.refusal.RequestRefused (409, {@link WithheldExport}) when a new release is
      *     due but a group of the statistics is smaller than {@link ExportPolicy#minRows}
      */
-    public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, long rowsChanged,
-                                           UnaryOperator<ProjectStatistics> releasing) {
+    public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, SnapshotVersion version,
+                                           long rowsChanged, UnaryOperator<ProjectStatistics> releasing) {
         if (last != null && rowsChanged - last.rowsChanged() < policy.minDeltaRows()) {
             return last.again();
         }
@@ -46,7 +47,7 @@ public final class ReleaseHistory {
             throw WithheldExport.refusal(pid, small, policy.minRows());
         }
         ProjectStatistics released = releasing.apply(statistics);
-        ExportRelease release = new ExportRelease(StatisticsCodec.encode(released), released.total().count(), rowsChanged, false);
+        ExportRelease release = new ExportRelease(StatisticsCodec.encode(released), version, released.total().count(), rowsChanged, false);
         // with the control off, nothing is compared with the last release: it need not take memory
         last = policy.minDeltaRows() > 0 ? release : null;
         return release;

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a cell's answer body, bounded in size ({@code smlfusion.fusion.cell.max.bytes}) and in time
+ * Reads a cell's answer body, bounded in size ({@link AnswerLimit}) and in time
  * (the call's {@link Deadline}): a cell cannot make the fusion hold more bytes than the largest
  * snapshot it accepts, nor keep a thread reading beyond the deadline.
  */
@@ -16,15 +16,11 @@ final class BoundedBody {
     private BoundedBody() {
     }
 
-    /** The failure of an answer larger than {@code maxBytes}, declared or read. */
-    static CellFailure tooLarge(String size, long maxBytes) {
-        return new CellFailure(CellStatus.ERROR, "answer of " + size + " exceeds " + FusionConfig.MAX_BYTES_KEY + " = " + maxBytes + " bytes");
-    }
-
     /**
-     * @throws CellFailure {@code ERROR} past {@code maxBytes}, {@code TIMEOUT} once the deadline has passed
+     * @throws CellFailure {@code ERROR} past the limit, {@code TIMEOUT} once the deadline has passed
      */
-    static byte[] read(InputStream in, long maxBytes, Deadline deadline) throws CellFailure, IOException {
+    static byte[] read(InputStream in, AnswerLimit limit, Deadline deadline) throws CellFailure, IOException {
+        long maxBytes = limit.bytes();
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(maxBytes, CHUNK));
         byte[] chunk = new byte[CHUNK];
         while (true) {
@@ -37,7 +33,7 @@ final class BoundedBody {
             }
             body.write(chunk, 0, read);
             if (body.size() > maxBytes) {
-                throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+                throw limit.exceededBy("more than " + maxBytes + " bytes");
             }
         }
     }

@@ -85,12 +85,14 @@ public class CellCallers {
      * Asks one cell on a pool thread. The answer is complete by the deadline whatever the cell does:
      * {@code TIMEOUT} if the call has not finished by then.
      */
-    CompletableFuture<CellAnswer> ask(CellFetcher fetcher, CellInfo cell, Deadline deadline) {
+    CompletableFuture<CellAnswer> ask(CellFetcher fetcher, CellCall call) {
+        CellInfo cell = call.cell();
+        Deadline deadline = call.deadline();
         CompletableFuture<CellAnswer> answer = new CompletableFuture<>();
         try {
             pool.execute(() -> {
                 if (!answer.isDone()) {
-                    answer.complete(fetcher.answer(cell, deadline));
+                    answer.complete(fetcher.answer(call));
                 }
             });
         } catch (RejectedExecutionException full) {
@@ -104,9 +106,12 @@ public class CellCallers {
         return answer;
     }
 
-    /** Asks every cell in parallel and waits for all answers, at most until the deadline; answers in list order. */
-    List<CellAnswer> askAll(CellFetcher fetcher, List<CellInfo> cells, Deadline deadline) {
-        List<CompletableFuture<CellAnswer>> asked = cells.stream().map(cell -> ask(fetcher, cell, deadline)).toList();
+    /**
+     * Asks every cell in parallel, unconditionally, and waits for all answers, at most until the
+     * deadline; answers in list order.
+     */
+    List<CellAnswer> askAll(CellFetcher fetcher, List<CellInfo> cells, long maxCellBytes, Deadline deadline) {
+        List<CompletableFuture<CellAnswer>> asked = cells.stream().map(cell -> ask(fetcher, CellCall.probe(cell, maxCellBytes, deadline))).toList();
         List<CellAnswer> answers = new ArrayList<>(cells.size());
         for (int k = 0; k < cells.size(); k++) {
             answers.add(await(asked.get(k), cells.get(k), deadline));

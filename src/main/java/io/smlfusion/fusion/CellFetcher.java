@@ -8,20 +8,25 @@ package io.smlfusion.fusion;
 public interface CellFetcher {
 
     /**
-     * @param deadline by which the call must be over; an implementation may stop early, and the
-     *                 caller stops waiting then anyway ({@link CellCallers#ask})
+     * @param call the cell, the snapshot kept from before (if any), the size limit and the deadline
+     *             by which the call must be over; an implementation may stop early, and the caller
+     *             stops waiting then anyway ({@link CellCallers#ask})
+     * @return the cell's snapshot: {@code call.cached()} itself, confirmed, when the cell answered
+     *         that it is still current
      * @throws CellFailure when the cell gives no usable snapshot, classified by {@link CellStatus}
      */
-    CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure;
+    CellSnapshot fetch(CellCall call) throws CellFailure;
 
     /** Fetches and never throws: a failure, or a bug in the fetch, becomes a failed answer. */
-    default CellAnswer answer(CellInfo cell, Deadline deadline) {
+    default CellAnswer answer(CellCall call) {
         try {
-            return CellAnswer.ok(cell, fetch(cell, deadline));
+            CellSnapshot snapshot = fetch(call);
+            boolean unchanged = call.cached() != null && snapshot.statistics() == call.cached().statistics();
+            return unchanged ? CellAnswer.unchanged(call.cell(), snapshot) : CellAnswer.ok(call.cell(), snapshot);
         } catch (CellFailure e) {
-            return CellAnswer.failed(cell, e);
+            return CellAnswer.failed(call.cell(), e);
         } catch (RuntimeException e) {
-            return CellAnswer.failed(cell, CellStatus.ofException(e));
+            return CellAnswer.failed(call.cell(), CellStatus.ofException(e));
         }
     }
 }

@@ -22,8 +22,11 @@ import org.eclipse.microprofile.config.Config;
  *     a refresh;</li>
  * <li>{@value #MAX_BYTES_KEY}, default {@link #largestPlainSnapshot} of
  *     {@value #MAX_ATTRIBUTES_KEY} (default 2000) attributes: the largest answer read from a cell;</li>
+ * <li>{@value #CACHE_BYTES_KEY}, default {@value #DEFAULT_CACHE_BYTES} (1 GiB): the cell snapshots one
+ *     fusion keeps for conditional fetches; each of n cells may send at most this / n
+ *     ({@link AnswerLimit});</li>
  * <li>{@value #THREADS_KEY}, default 64: cell calls running at once;</li>
- * <li>{@value #MAX_CELLS_KEY}, default 256: cells in one list;</li>
+ * <li>{@value #MAX_CELLS_KEY}, default {@value #DEFAULT_MAX_CELLS}: cells in one list;</li>
  * <li>{@value #MAX_DEPTH_KEY}, default 8: fusions a request may pass through, this one included
  *     (hierarchical fusions, {@link FusionPath}); at most {@value FusionPath#MAX_DEPTH_LIMIT};</li>
  * <li>{@value CellHostPolicy#ALLOW_KEY}, default this server itself: the pattern every cell host
@@ -40,6 +43,7 @@ public class FusionConfig {
     public static final String READ_TIMEOUT_KEY = "smlfusion.fusion.cell.read.timeout.ms";
     public static final String DEADLINE_KEY = "smlfusion.fusion.cell.deadline.ms";
     public static final String MAX_BYTES_KEY = "smlfusion.fusion.cell.max.bytes";
+    public static final String CACHE_BYTES_KEY = "smlfusion.fusion.cache.max.bytes";
     public static final String THREADS_KEY = "smlfusion.fusion.cell.threads";
     public static final String MAX_CELLS_KEY = "smlfusion.fusion.max.cells";
     public static final String MAX_DEPTH_KEY = "smlfusion.fusion.max.depth";
@@ -47,6 +51,8 @@ public class FusionConfig {
     public static final String MAX_ATTRIBUTES_KEY = "smlfusion.project.max.attributes";
 
     static final int DEFAULT_MAX_ATTRIBUTES = 2000;
+    static final long DEFAULT_CACHE_BYTES = 1L << 30;
+    static final int DEFAULT_MAX_CELLS = 1000;
     /** An attribute name of at most 256 characters, each at most 4 bytes of UTF-8. */
     static final int MAX_NAME_BYTES = 256 * 4;
 
@@ -57,7 +63,7 @@ public class FusionConfig {
         return new RefreshPolicy(millis(PREFETCH_KEY, RefreshPolicy.DEFAULT_INTERVAL.toMillis()),
                 config.getOptionalValue(MIN_CELLS_KEY, Integer.class).orElse(0),
                 RefreshPolicy.Mode.parse(config.getOptionalValue(REFRESH_MODE_KEY, String.class).orElse("wait")),
-                deadline());
+                deadline(), maxCellBytes(), Math.max(1, config.getOptionalValue(CACHE_BYTES_KEY, Long.class).orElse(DEFAULT_CACHE_BYTES)));
     }
 
     public Duration connectTimeout() {
@@ -84,7 +90,7 @@ public class FusionConfig {
     }
 
     public int maxCells() {
-        return Math.max(1, config.getOptionalValue(MAX_CELLS_KEY, Integer.class).orElse(256));
+        return Math.max(1, config.getOptionalValue(MAX_CELLS_KEY, Integer.class).orElse(DEFAULT_MAX_CELLS));
     }
 
     public int maxDepth() {

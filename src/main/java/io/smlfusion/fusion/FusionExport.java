@@ -49,7 +49,7 @@ public class FusionExport implements FusionExporter {
         }
         int maxDepth = config.maxDepth();
         ProjectStatistics merge = exportable(fusion, incoming.path(maxDepth), incoming.budget(), maxDepth);
-        return new ExportRelease(StatisticsCodec.encode(merge), merge.total().count(), 0, false);
+        return new ExportRelease(StatisticsCodec.encode(merge), null, merge.total().count(), 0, false);
     }
 
     /** {@link #exportable}, encoded. */

@@ -2,6 +2,7 @@ package io.smlfusion.fusion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,7 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  * threads, so ordering, quorum and labelling are unit-tested directly.
  *
  * <p>The merge is always <b>from scratch</b> (never added onto the previous merge, which would count
- * rows twice) and folds the snapshots in <b>cell-list order</b> — the order of
+ * rows twice) — from the snapshots the cells sent, or the kept ones they confirmed unchanged — and folds the snapshots in <b>cell-list order</b> — the order of
  * {@link ProjectStatistics#mergeAll} — one at a time, so an attribute type conflict is pinned on the
  * cell that brings it: that cell becomes {@link CellStatus#INCOMPATIBLE} and is left out. The
  * answers arrive in list order whatever order the cells answered in, so the result does not depend
@@ -37,12 +38,14 @@ final class FusionMerge {
      */
     static FusionState next(FusionState base, List<CellAnswer> answers, RefreshPolicy policy, Instant startedAt, Instant now) {
         List<CellAnswer> outcomes = new ArrayList<>(answers);
+        List<CellSnapshot> snapshots = new ArrayList<>(base.snapshots());
         ProjectStatistics merged = null;
         for (int k = 0; k < outcomes.size(); k++) {
             CellAnswer answer = outcomes.get(k);
             if (!answer.ok()) {
                 continue;
             }
+            snapshots.set(k, answer.snapshot());
             ProjectStatistics statistics = answer.snapshot().statistics();
             if (merged == null) {
                 merged = statistics.copy();
@@ -59,20 +62,17 @@ final class FusionMerge {
                 .collect(Collectors.collectingAndThen(Collectors.joining("; "), text -> text.isEmpty() ? null : text));
         boolean quorum = !contributed.isEmpty() && contributed.size() >= policy.required(outcomes.size());
         if (quorum) {
-            List<CellReport> reports = outcomes.stream().map(a -> a.ok()
-                    ? new CellReport(a.cell(), a.status(), null, a.snapshot().statistics().total().count(), a.snapshot().fetchedAt(),
-                            a.snapshot().sha256())
-                    : new CellReport(a.cell(), a.status(), a.reason(), 0, null, null)).toList();
+            List<CellReport> reports = outcomes.stream().map(CellReport::of).toList();
             FusedMerge identity = FusedMerge.of(merged.total().count(),
                     reports.stream().filter(CellReport::inMerge).map(CellReport::merged).toList());
             return new FusionState(base.generation(), base.cells(), merged, now, contributed.size() < outcomes.size(),
-                    reports, startedAt, false, fetchError, identity);
+                    reports, Collections.unmodifiableList(snapshots), startedAt, false, fetchError, identity);
         }
         List<CellReport> reports = new ArrayList<>(outcomes.size());
         for (int k = 0; k < outcomes.size(); k++) {
             reports.add(base.reports().get(k).withLatest(outcomes.get(k)));
         }
         return new FusionState(base.generation(), base.cells(), base.merged(), base.mergedAt(), base.partial(),
-                List.copyOf(reports), startedAt, true, fetchError, base.identity());
+                List.copyOf(reports), Collections.unmodifiableList(snapshots), startedAt, true, fetchError, base.identity());
     }
 }

@@ -3,6 +3,7 @@ package io.smlfusion.fusion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +18,9 @@ import java.util.logging.Logger;
 /**
  * The just-in-time refresh of one fusion (DESIGN §6): at most one refresh at a time, started by a
  * read that finds the state due, asking every cell in parallel through {@link CellCallers} — each
- * call bounded by the deadline, so a refresh is over within the deadline — and merging with
- * {@link FusionMerge}. N concurrent reads cause one fetch per cell (single flight).
+ * call bounded by the deadline, so a refresh is over within the deadline, and conditional on the
+ * snapshot kept from the cell's last answer, so an unchanged cell sends no snapshot — and merging
+ * with {@link FusionMerge}. N concurrent reads cause one fetch per cell (single flight).
  *
  * <p><b>When a read waits</b> ({@link RefreshPolicy.Mode}): reads inside the interval never wait.
  * In {@code WAIT} mode (the default) a read that finds the merge due waits for the refresh it
@@ -163,9 +165,11 @@ final class FusionRefresh {
         FusionState base = state;
         Deadline deadline = Deadline.after(current.deadline());
         CellFetcher fetcher = fetchers.apply(path);
-        List<CompletableFuture<CellAnswer>> answers = base.cells().stream()
-                .map(cell -> callers.ask(fetcher, cell, deadline))
-                .toList();
+        AnswerLimit limit = current.answerLimit(base.cells().size());
+        List<CompletableFuture<CellAnswer>> answers = new ArrayList<>(base.cells().size());
+        for (int k = 0; k < base.cells().size(); k++) {
+            answers.add(callers.ask(fetcher, new CellCall(base.cells().get(k), base.snapshots().get(k), limit, deadline)));
+        }
         // every answer is complete by the deadline (CellCallers.ask), and all are complete here
         CompletableFuture<FusionState> refresh = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> FusionMerge.next(base, answers.stream().map(answer -> answer.getNow(null)).toList(),

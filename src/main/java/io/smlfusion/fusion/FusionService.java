@@ -78,7 +78,7 @@ public class FusionService {
         Project project = projects.project(cid, pid);
         List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
         FusionPath path = project instanceof FusionProject fusion ? FusionPath.EMPTY.then(fusion.hopId()) : FusionPath.EMPTY;
-        return CellList.statusJson(callers.askAll(cells.along(path), cellList, Deadline.after(config.deadline())));
+        return CellList.statusJson(callers.askAll(cells.along(path), cellList, config.maxCellBytes(), Deadline.after(config.deadline())));
     }
 
     private FusionProject fusion(String cid, String pid) {

@@ -2,6 +2,7 @@ package io.smlfusion.fusion;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  * @param mergedAt          when {@code merged} was installed
  * @param partial           whether {@code merged} lacks some cells (quorum below all cells)
  * @param reports           per cell, in list order
+ * @param snapshots         per cell, in list order, the last snapshot it sent (null where none): the
+ *                          base of conditional fetches, and what every merge is recomputed from
  * @param lastAttempt       when the last refresh started; null before the first
  * @param lastAttemptFailed whether the last refresh left the previous merge in place
  * @param fetchError        the failed cells of the last attempt, {@code host pid: STATUS (reason)}
@@ -28,15 +31,15 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  *                          trail records them; null when {@code merged} is
  */
 public record FusionState(long generation, List<CellInfo> cells, ProjectStatistics merged, Instant mergedAt,
-                          boolean partial, List<CellReport> reports, Instant lastAttempt, boolean lastAttemptFailed,
-                          String fetchError, FusedMerge identity) {
+                          boolean partial, List<CellReport> reports, List<CellSnapshot> snapshots, Instant lastAttempt,
+                          boolean lastAttemptFailed, String fetchError, FusedMerge identity) {
 
     /** What a fusion reads before its first merge: no attribute, no row. */
     private static final ProjectStatistics NOTHING = new ProjectStatistics(false, false);
 
     static FusionState initial(long generation, List<CellInfo> cells) {
         return new FusionState(generation, List.copyOf(cells), null, null, false,
-                cells.stream().map(CellReport::pending).toList(), null, false, null, null);
+                cells.stream().map(CellReport::pending).toList(), Collections.nCopies(cells.size(), null), null, false, null, null);
     }
 
     public boolean hasMerge() {
@@ -71,6 +74,8 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
             merge.put("ageMs", Duration.between(mergedAt, now).toMillis());
         }
         merge.put("lastRefreshFailed", lastAttemptFailed);
+        merge.put("cellsUnchanged", reports.stream().filter(CellReport::unchanged).count());
+        merge.put("bytesReceived", reports.stream().mapToLong(CellReport::bytesReceived).sum());
         merge.put("stale", staleReason != null);
         if (staleReason != null) {
             merge.put("staleReason", staleReason);
@@ -92,6 +97,7 @@ public record FusionState(long generation, List<CellInfo> cells, ProjectStatisti
                 cell.put("reason", report.reason());
             }
             cell.put("inMerge", report.inMerge());
+            cell.put("unchanged", report.unchanged());
             cell.put("rowCount", report.rowCount());
             if (report.snapshotAt() != null) {
                 cell.put("snapshotAgeMs", Duration.between(report.snapshotAt(), now).toMillis());

@@ -14,8 +14,16 @@ import java.time.Duration;
  *                 ({@code smlfusion.fusion.refresh.mode})
  * @param deadline the longest a cell call — and so a refresh, and a read waiting for one — takes
  *                 ({@code smlfusion.fusion.cell.deadline.ms})
+ * @param maxCellBytes the largest snapshot read from one cell ({@code smlfusion.fusion.cell.max.bytes})
+ * @param cacheBytes   the snapshots one fusion keeps, all cells together ({@code smlfusion.fusion.cache.max.bytes})
  */
-public record RefreshPolicy(Duration interval, int minCells, Mode mode, Duration deadline) {
+public record RefreshPolicy(Duration interval, int minCells, Mode mode, Duration deadline, long maxCellBytes, long cacheBytes) {
+
+    /** With the default size limits. */
+    public RefreshPolicy(Duration interval, int minCells, Mode mode, Duration deadline) {
+        this(interval, minCells, mode, deadline, FusionConfig.largestPlainSnapshot(FusionConfig.DEFAULT_MAX_ATTRIBUTES),
+                FusionConfig.DEFAULT_CACHE_BYTES);
+    }
 
     /** The product's default interval (spec §6.1). */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(15_000);
@@ -46,6 +54,11 @@ public record RefreshPolicy(Duration interval, int minCells, Mode mode, Duration
         if (deadline.isNegative() || deadline.isZero()) {
             deadline = Duration.ofMillis(1);
         }
+    }
+
+    /** How much each cell of a list of {@code cellCount} may send (see {@link AnswerLimit}). */
+    AnswerLimit answerLimit(int cellCount) {
+        return AnswerLimit.forList(maxCellBytes, cacheBytes, cellCount);
     }
 
     /** How many of {@code cellCount} cells must answer: all by default, never more than there are. */

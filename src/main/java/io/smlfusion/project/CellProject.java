@@ -7,8 +7,10 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
+import io.smlfusion.disclosure.SnapshotVersion;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -68,6 +70,14 @@ public final class CellProject implements Project {
     @Override
     public ProjectModels models() {
         return models;
+    }
+
+    /**
+     * Which state the statistics are in: consistent with them when read under the read lock (a change
+     * takes the write lock and moves the version inside it).
+     */
+    public SnapshotVersion snapshotVersion() {
+        return new SnapshotVersion(journalId, version.get());
     }
 
     /**

@@ -56,15 +56,20 @@ public class ProjectExports {
     }
 
     /**
-     * The release of an export of {@code project} now: a new one, the previous one again, or a 409 refusal.
+     * The release of an export of {@code project} now: a new one, the previous one again, or a 409
+     * refusal; {@linkplain ExportRelease#notModified not modified} when {@code ifNoneMatch} names the
+     * version of the release (the previous one's, when it is sent again).
      *
-     * @param releasing what a new release makes of the exact statistics (e.g. differential privacy's noise)
+     * @param ifNoneMatch the caller's {@code If-None-Match} header, or null
+     * @param releasing   what a new release makes of the exact statistics (e.g. differential privacy's noise)
      */
-    public ExportRelease release(CellProject project, UnaryOperator<ProjectStatistics> releasing) {
+    public ExportRelease release(CellProject project, String ifNoneMatch, UnaryOperator<ProjectStatistics> releasing) {
         ExportPolicy policy = policyOf(project);
         ReleaseHistory history = historyOf(project);
         String pid = project.header().pid();
-        return project.read(statistics -> history.next(pid, policy, statistics, project.rowsChanged(), releasing));
+        ExportRelease release = project.read(statistics ->
+                history.next(pid, policy, statistics, project.snapshotVersion(), project.rowsChanged(), releasing));
+        return release.version().matchesAny(ifNoneMatch) ? release.notModified() : release;
     }
 
     public ExportPolicy serverDefault() {

@@ -204,17 +204,20 @@ public class ProjectService {
     /**
      * A cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
      * exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}) — noise is drawn,
-     * and budget spent, only for a new release, never for a release sent again. A fusion's export is
+     * and budget spent, only for a new release, never for a release sent again — with the version
+     * that is its {@code ETag}, or no bytes when {@code ifNoneMatch} names it. A fusion's export is
      * its current merge ({@link FusionExporter}, hierarchical fusions): its cells applied their own
-     * controls. Every release is recorded in the audit trail (hashed outside the project's lock)
-     * before it leaves.
+     * controls. Every release with bytes is recorded in the audit trail (hashed outside the project's
+     * lock) before it leaves; a {@code 304} releases nothing.
      */
-    public ExportRelease export(String cid, String pid) {
+    public ExportRelease export(String cid, String pid, String ifNoneMatch) {
         Project project = project(cid, pid);
         ExportRelease release = project instanceof CellProject cell
-                ? exports.release(cell, statistics -> privacy.released(cell, statistics))
+                ? exports.release(cell, ifNoneMatch, statistics -> privacy.released(cell, statistics))
                 : fusionExporter.export(project);
-        audit.released(cid, pid, release.snapshot(), release.rowCount());
+        if (!release.unchanged()) {
+            audit.released(cid, pid, release.snapshot(), release.rowCount());
+        }
         return release;
     }
 

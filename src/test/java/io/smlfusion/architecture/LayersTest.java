@@ -25,9 +25,8 @@ class LayersTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "smlfusion");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 
-    /** Client- and filter-side JAX-RS: the fusion's REST client and the signature filter. */
-    private static final Set<String> JAX_RS_ADAPTERS = Set.of("fusion/CellApi.java", "fusion/CellClient.java",
-            "fusion/CellResponseMapper.java", "fusion/CellSigningFilter.java", "fusion/RequestedEncryptionFilter.java",
+    /** Filter-side JAX-RS: the request filters. */
+    private static final Set<String> JAX_RS_ADAPTERS = Set.of("fusion/RequestedEncryptionFilter.java",
             "security/SignatureFilter.java");
 
     @Test

@@ -49,16 +49,26 @@ class BoundedBodyTest {
     void readsAnAnswerUpToTheLimit() throws Exception {
         byte[] answer = new byte[200_000];
         answer[199_999] = 7;
-        assertArrayEquals(answer, BoundedBody.read(new ByteArrayInputStream(answer), 200_000, LATER));
+        assertArrayEquals(answer, BoundedBody.read(new ByteArrayInputStream(answer), AnswerLimit.perCell(200_000), LATER));
     }
 
     @Test
     void stopsOneByteAfterTheLimitNamingIt() {
-        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(new ByteArrayInputStream(new byte[200_001]), 200_000, LATER));
+        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(new ByteArrayInputStream(new byte[200_001]), AnswerLimit.perCell(200_000), LATER));
         assertEquals(CellStatus.ERROR, e.status());
         assertEquals("answer of more than 200000 bytes exceeds smlfusion.fusion.cell.max.bytes = 200000 bytes", e.reason());
         assertEquals("answer of 5000000000 bytes (Content-Length) exceeds smlfusion.fusion.cell.max.bytes = 200000 bytes",
-                BoundedBody.tooLarge("5000000000 bytes (Content-Length)", 200_000).reason());
+                AnswerLimit.perCell(200_000).exceededBy("5000000000 bytes (Content-Length)").reason());
+    }
+
+    @Test
+    void aCellOfALongListMaySendItsShareOfTheCacheNamingIt() {
+        AnswerLimit share = AnswerLimit.forList(50_000_000, 1_000_000, 1000);
+        assertEquals(1000, share.bytes());
+        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(new ByteArrayInputStream(new byte[1001]), share, LATER));
+        assertEquals("answer of more than 1000 bytes exceeds one cell's share of smlfusion.fusion.cache.max.bytes"
+                + " (1000000 bytes / 1000 cells = 1000 bytes)", e.reason());
+        assertEquals(AnswerLimit.perCell(50_000_000), AnswerLimit.forList(50_000_000, 1L << 30, 10), "a short list keeps the per-cell limit");
     }
 
     @Test
@@ -69,14 +79,14 @@ class BoundedBodyTest {
                 return 'x';
             }
         };
-        assertEquals(CellStatus.ERROR, assertThrows(CellFailure.class, () -> BoundedBody.read(endless, 1 << 20, LATER)).status());
+        assertEquals(CellStatus.ERROR, assertThrows(CellFailure.class, () -> BoundedBody.read(endless, AnswerLimit.perCell(1 << 20), LATER)).status());
     }
 
     @Test
     void aSlowDripStopsAtTheDeadline() {
         Deadline deadline = Deadline.after(Duration.ofMillis(300));
         long started = System.nanoTime();
-        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(drip(20), 1 << 20, deadline));
+        CellFailure e = assertThrows(CellFailure.class, () -> BoundedBody.read(drip(20), AnswerLimit.perCell(1 << 20), deadline));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(CellStatus.TIMEOUT, e.status());
         assertEquals("no complete answer within smlfusion.fusion.cell.deadline.ms = 300 ms", e.reason());

@@ -23,11 +23,11 @@ class CellCallersTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        CellFetcher silent = (cell, deadline) -> {
+        CellFetcher silent = call -> {
             started.incrementAndGet();
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                never.await(deadline.remaining().toMillis() + 200, TimeUnit.MILLISECONDS);
+                never.await(call.deadline().remaining().toMillis() + 200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -37,7 +37,7 @@ class CellCallersTest {
         try {
             List<CellInfo> cells = TestCells.cells(256);
             long begun = System.nanoTime();
-            List<CellAnswer> answers = TestCells.callers(pool).askAll(silent, cells, Deadline.after(Duration.ofMillis(500)));
+            List<CellAnswer> answers = TestCells.callers(pool).askAll(silent, cells, 1 << 20, Deadline.after(Duration.ofMillis(500)));
             long tookMillis = (System.nanoTime() - begun) / 1_000_000;
 
             assertEquals(256, answers.size());

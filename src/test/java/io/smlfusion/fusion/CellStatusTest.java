@@ -78,9 +78,9 @@ class CellStatusTest {
     @Test
     void aFetcherThatThrowsGivesAFailedAnswer() {
         CellInfo cell = TestCells.cell(1);
-        CellAnswer answer = ((CellFetcher) (c, deadline) -> {
+        CellAnswer answer = ((CellFetcher) call -> {
             throw new ProcessingException(new ConnectException("Connection refused"));
-        }).answer(cell, Deadline.after(java.time.Duration.ofSeconds(1)));
+        }).answer(CellCall.probe(cell, 1 << 20, Deadline.after(java.time.Duration.ofSeconds(1))));
         assertEquals(CellStatus.UNREACHABLE, answer.status());
         assertEquals("http://cell1:9080 cid=c1 pid=p1: UNREACHABLE (ConnectException: Connection refused)", answer.describeFailure());
     }

@@ -9,13 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.smlfusion.engine.stats.ProjectStatistics;
 
-/** Cells in memory: answers a copy of each cell's statistics or its failure, counts the calls, and can hold answers back. */
+/**
+ * Cells in memory: answers a copy of each cell's statistics or its failure, counts the calls, and can
+ * hold answers back. Like a cell, each set of statistics gets a new version (its ETag), and a call
+ * whose kept snapshot has the current one is answered unchanged, as a {@code 304} would be.
+ */
 final class FakeCellFetcher implements CellFetcher {
 
     private final Clock clock;
     private final Map<String, ProjectStatistics> statistics = new ConcurrentHashMap<>();
     private final Map<String, CellFailure> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     FakeCellFetcher(Clock clock) {
@@ -25,6 +30,7 @@ final class FakeCellFetcher implements CellFetcher {
     FakeCellFetcher answer(CellInfo cell, ProjectStatistics cellStatistics) {
         failures.remove(cell.pid());
         statistics.put(cell.pid(), cellStatistics);
+        versions.merge(cell.pid(), 1, Integer::sum);
         return this;
     }
 
@@ -47,7 +53,8 @@ final class FakeCellFetcher implements CellFetcher {
     }
 
     @Override
-    public CellSnapshot fetch(CellInfo cell, Deadline deadline) throws CellFailure {
+    public CellSnapshot fetch(CellCall call) throws CellFailure {
+        CellInfo cell = call.cell();
         calls.computeIfAbsent(cell.pid(), pid -> new AtomicInteger()).incrementAndGet();
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
@@ -61,6 +68,11 @@ final class FakeCellFetcher implements CellFetcher {
         if (failure != null) {
             throw failure;
         }
-        return TestCells.exported(statistics.get(cell.pid()), clock.instant());
+        String etag = "\"" + cell.pid() + "-" + versions.get(cell.pid()) + "\"";
+        if (call.cached() != null && etag.equals(call.cached().etag())) {
+            return call.cached().confirmedAt(clock.instant());
+        }
+        CellSnapshot exported = TestCells.exported(statistics.get(cell.pid()), clock.instant());
+        return new CellSnapshot(exported.statistics(), exported.fetchedAt(), etag, 1000, exported.sha256());
     }
 }

@@ -178,7 +178,8 @@ class FusionHierarchyTest {
 
     /** A leaf answers its statistics; a fusion its export, refusals becoming the cell's HTTP status as the API maps them. */
     private CellFetcher along(FusionPath path) {
-        return (cell, deadline) -> {
+        return call -> {
+            CellInfo cell = call.cell();
             String header = path.header();
             calls.add(Map.entry(cell.pid(), header));
             FusionProject fusion = fusions.get(cell.pid());
@@ -189,7 +190,7 @@ class FusionHierarchyTest {
             }
             try {
                 byte[] snapshot = FusionExport.snapshot(fusion, FusionPath.parse(header, DEPTH),
-                        FusionBudget.parse(FusionBudget.header(deadline, LONG)), DEPTH);
+                        FusionBudget.parse(FusionBudget.header(call.deadline(), LONG)), DEPTH);
                 return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant(), Sha256.hex(snapshot));
             } catch (RequestRefused e) {
                 throw CellStatus.ofHttp(e.reason() == RequestRefused.Reason.CONFLICT ? 409 : 400, e.getMessage());

@@ -46,8 +46,8 @@ class FusionMergeTest {
             long seed = delays.nextLong();
             ExecutorService pool = Executors.newFixedThreadPool(cells.size());
             try {
-                FusionProject fusion = fusion((cell, deadline) -> {
-                    int k = cells.indexOf(cell);
+                FusionProject fusion = fusion(call -> {
+                    int k = cells.indexOf(call.cell());
                     sleep(new SplittableRandom(seed + k).nextInt(30));
                     return TestCells.exported(TestCells.learned(blocks.get(k)), Instant.EPOCH);
                 }, pool);
@@ -65,7 +65,7 @@ class FusionMergeTest {
 
     @Test
     void fusionEqualsOneProjectThatLearnedEveryCell() {
-        FusionProject fusion = fusion((cell, deadline) -> TestCells.exported(TestCells.learned(blocks.get(cells.indexOf(cell))), Instant.EPOCH),
+        FusionProject fusion = fusion(call -> TestCells.exported(TestCells.learned(blocks.get(cells.indexOf(call.cell()))), Instant.EPOCH),
                 Runnable::run);
         ProjectStatistics expected = TestCells.learned(blocks.toArray(DataBlock[]::new));
         ProjectStatistics fused = fusion.read(ProjectStatistics::copy);

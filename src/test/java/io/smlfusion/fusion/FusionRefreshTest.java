@@ -27,6 +27,8 @@ import io.smlfusion.audit.Sha256;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
+import io.smlfusion.engine.stats.ProjectStatistics;
+import io.smlfusion.it.StatisticsAssertions;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.project.ProjectSettings;
 import io.smlfusion.project.ProjectType;
@@ -218,8 +220,8 @@ class FusionRefreshTest {
         Described info = Described.of(fusion);
         assertEquals("http://cell3:9080 cid=c3 pid=p3: NOT_FOUND (HTTP 400 Cannot Find SYMETRYML id[p3] for Customer id [c3])", info.fetchError());
         String mergeHash = FusedMerge.of(30, List.of(merged(0), merged(1))).sha256();
-        assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "sha256", mergeHash,
-                "ageMs", 0L, "lastRefreshFailed", false, "stale", false), info.merge());
+        assertEquals(Map.of("partial", true, "cellsMerged", 2L, "cellsTotal", 3, "rowCount", 30L, "sha256", mergeHash, "ageMs", 0L,
+                "lastRefreshFailed", false, "cellsUnchanged", 0L, "bytesReceived", 2000L, "stale", false), info.merge());
         assertEquals(false, info.cells().get(2).get("inMerge"));
     }
 
@@ -237,6 +239,41 @@ class FusionRefreshTest {
         FusionProject partial = fusion(Runnable::run);
         assertEquals(40, rows(partial), "cells 1 and 3; cell 2 left out");
         assertEquals(true, Described.of(partial).merge().get("partial"));
+    }
+
+    @Test
+    void unchangedCellsAreMergedFromTheirKeptSnapshotsAndAChangedOneFromItsNewOne() {
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(60, rows(fusion));
+        cellOneLearns();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        assertEquals(160, rows(fusion), "recomputed from the snapshots, never added onto the previous merge");
+        Described info = Described.of(fusion);
+        assertEquals(2L, info.merge().get("cellsUnchanged"));
+        assertEquals(1000L, info.merge().get("bytesReceived"), "only the changed cell sent its snapshot");
+        assertEquals(List.of(false, true, true), info.cells().stream().map(cell -> cell.get("unchanged")).toList());
+
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        assertEquals(160, rows(fusion));
+        assertEquals(3L, Described.of(fusion).merge().get("cellsUnchanged"));
+        assertEquals(0L, Described.of(fusion).merge().get("bytesReceived"));
+        StatisticsAssertions.assertSameStatistics(TestCells.learned(TestCells.block(NAMES, 110, 0), TestCells.block(NAMES, 20, 1),
+                TestCells.block(NAMES, 30, 2)), fusion.read(ProjectStatistics::copy), 1e-12);
+    }
+
+    @Test
+    void aFailedCellKeepsItsSnapshotForTheNextConditionalCall() {
+        policy = policy(RefreshPolicy.Mode.WAIT, 2);
+        FusionProject fusion = fusion(Runnable::run);
+        assertEquals(60, rows(fusion));
+        fetcher.fail(cells.get(0), CellStatus.TIMEOUT, "slow");
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        assertEquals(50, rows(fusion), "a partial merge without cell 1");
+        fetcher.answer(cells.get(0), TestCells.learned(TestCells.block(NAMES, 10, 0)));
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        assertEquals(60, rows(fusion));
+        assertEquals(List.of(false, true, true), Described.of(fusion).cells().stream().map(cell -> cell.get("unchanged")).toList(),
+                "cell 1 has a new version: sent whole; the others unchanged");
     }
 
     @Test
@@ -287,7 +324,7 @@ class FusionRefreshTest {
         clock.advance(Duration.ofMillis(1234));
         Described info = Described.of(fusion);
         assertEquals(Map.of("host", "http://cell1:9080", "cid", "c1", "pid", "p1", "status", "OK", "inMerge", true,
-                "rowCount", 10L, "snapshotAgeMs", 1234L, "sha256", merged(0).sha256()), info.cells().get(0));
+                "unchanged", false, "rowCount", 10L, "snapshotAgeMs", 1234L, "sha256", merged(0).sha256()), info.cells().get(0));
         assertEquals(1234L, info.merge().get("ageMs"));
         assertFalse(info.cells().toString().contains(cells.get(0).sk()));
         assertTrue(info.cellInfo().contains(cells.get(0).sk()), "only the (here unencrypted) fusionCellInfo has the secret");

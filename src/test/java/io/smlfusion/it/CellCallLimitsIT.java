@@ -20,7 +20,7 @@ import io.smlfusion.it.SignedClient.Reply;
 /**
  * Every cell call is bounded (ISSUE-10 §1–2), seen over HTTP on the integration-test server, whose
  * pom sets {@code smlfusion.fusion.cell.deadline.ms} = 8000, {@code smlfusion.fusion.cell.max.bytes}
- * = 1048576 and an allow-list of localhost; the default {@code smlfusion.fusion.max.cells} = 256.
+ * = 1048576 and an allow-list of localhost; the default {@code smlfusion.fusion.max.cells} = 1000.
  */
 class CellCallLimitsIT {
 
@@ -103,10 +103,10 @@ class CellCallLimitsIT {
     void aListLongerThanTheLimitIsRefusedOnEveryCall() {
         String fusion = fusionOver("many");
         List<CellInfo> cells = new ArrayList<>();
-        for (int k = 0; k < 257; k++) {
+        for (int k = 0; k < 1001; k++) {
             cells.add(new CellInfo("http://localhost:1", client.cid(), SignedClient.BOOTSTRAP_SECRET, "p" + k));
         }
-        String expected = "Invalid FusionCellInfoList: 257 cells, more than smlfusion.fusion.max.cells = 256";
+        String expected = "Invalid FusionCellInfoList: 1001 cells, more than smlfusion.fusion.max.cells = 1000";
         for (Reply reply : List.of(owner.create(run + "-toomany", false, cells), owner.update(fusion, cells),
                 client.post("projects/fusion/" + fusion + "/cellsStatus", owner.encrypt(CellList.toJson(cells))))) {
             assertEquals(400, reply.status(), reply::toString);

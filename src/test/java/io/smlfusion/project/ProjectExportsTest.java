@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.smlfusion.disclosure.ExportPolicy;
 import io.smlfusion.disclosure.ExportRelease;
+import io.smlfusion.disclosure.SnapshotVersion;
 import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.Moments;
@@ -36,12 +37,36 @@ class ProjectExportsTest {
             new ProjectSettings(ProjectType.CPU, false, false, Map.of()), NOW, NOW, false), new ProjectStatistics(false, false));
 
     @Test
+    void aChangeMovesTheVersionAndAReleaseNamesExactlyItsBytes() {
+        ProjectExports exports = exports(0, 0);
+        ExportRelease empty = exports.release(project, null, UnaryOperator.identity());
+        assertEquals(new SnapshotVersion(project.journalId(), 0), empty.version());
+        assertTrue(exports.release(project, "\"" + empty.version().etag() + "\"", UnaryOperator.identity()).unchanged(),
+                "a current copy gets no bytes");
+        learn(rows(20));
+        ExportRelease learned = exports.release(project, "\"" + empty.version().etag() + "\"", UnaryOperator.identity());
+        assertFalse(learned.unchanged(), "a changed project is never answered 304");
+        assertEquals(new SnapshotVersion(project.journalId(), 1), learned.version());
+        assertArrayEquals(project.read(StatisticsCodec::encode), learned.snapshot());
+    }
+
+    @Test
+    void aReleaseSentAgainKeepsItsVersionSoACurrentCopyGetsNoBytes() {
+        ProjectExports exports = exports(10, 10);
+        learn(rows(20));
+        ExportRelease first = exports.release(project, null, UnaryOperator.identity());
+        learn(SECRET_ROW);
+        ExportRelease again = exports.release(project, "\"" + first.version().etag() + "\"", UnaryOperator.identity());
+        assertTrue(again.unchanged(), "one row changed: the first release is still the one released, and the caller has it");
+    }
+
+    @Test
     void withTheControlsOffTwoExportsAroundOneLearnedRowGiveThatRowAway() throws SnapshotFormatException {
         ProjectExports exports = exports(0, 0);
         learn(rows(20));
-        ProjectStatistics before = decode(exports.release(project, UnaryOperator.identity()));
+        ProjectStatistics before = decode(exports.release(project, null, UnaryOperator.identity()));
         learn(SECRET_ROW);
-        ProjectStatistics after = decode(exports.release(project, UnaryOperator.identity()));
+        ProjectStatistics after = decode(exports.release(project, null, UnaryOperator.identity()));
 
         assertArrayEquals(SECRET_ROW, difference(before.total(), after.total()), 1e-6);
     }
@@ -50,18 +75,18 @@ class ProjectExportsTest {
     void withTheDefaultsTheSecondExportRepeatsTheFirstUntilTenRowsChanged() throws SnapshotFormatException {
         ProjectExports exports = exports(10, 10);
         learn(rows(20));
-        ExportRelease first = exports.release(project, UnaryOperator.identity());
+        ExportRelease first = exports.release(project, null, UnaryOperator.identity());
         learn(SECRET_ROW);
-        ExportRelease second = exports.release(project, UnaryOperator.identity());
+        ExportRelease second = exports.release(project, null, UnaryOperator.identity());
 
         assertTrue(second.repeated());
         assertSame(first.snapshot(), second.snapshot(), "the previous bytes, so their entity tag is the previous one");
         for (int k = 0; k < 8; k++) {
             learn(rows(1));
-            assertTrue(exports.release(project, UnaryOperator.identity()).repeated(), "after " + (k + 2) + " changed rows");
+            assertTrue(exports.release(project, null, UnaryOperator.identity()).repeated(), "after " + (k + 2) + " changed rows");
         }
         learn(rows(1));
-        ExportRelease third = exports.release(project, UnaryOperator.identity());
+        ExportRelease third = exports.release(project, null, UnaryOperator.identity());
         assertFalse(third.repeated());
         ProjectStatistics before = decode(first);
         ProjectStatistics after = decode(third);
@@ -72,12 +97,12 @@ class ProjectExportsTest {
     void forgottenRowsCountAsChangesToo() {
         ProjectExports exports = exports(10, 10);
         learn(rows(30));
-        ExportRelease first = exports.release(project, UnaryOperator.identity());
+        ExportRelease first = exports.release(project, null, UnaryOperator.identity());
         learn(rows(5));
         forget(rows(4));
-        assertTrue(exports.release(project, UnaryOperator.identity()).repeated(), "9 rows changed");
+        assertTrue(exports.release(project, null, UnaryOperator.identity()).repeated(), "9 rows changed");
         forget(rows(1));
-        ExportRelease next = exports.release(project, UnaryOperator.identity());
+        ExportRelease next = exports.release(project, null, UnaryOperator.identity());
         assertFalse(next.repeated(), "10 rows changed: 5 learned, 5 forgotten");
         assertNotEquals(first.rowsChanged(), next.rowsChanged());
     }
@@ -86,37 +111,37 @@ class ProjectExportsTest {
     void aProjectOfFewRowsReleasesNothingAndItsPreviousReleaseStaysTheLastOne() {
         ProjectExports exports = exports(10, 10);
         learn(rows(9));
-        RequestRefused refused = assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()));
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> exports.release(project, null, UnaryOperator.identity()));
         assertEquals(RequestRefused.Reason.CONFLICT, refused.reason());
         assertEquals("Export of project [p1] withheld: the project holds 9 rows, fewer than the 10 rows of export_min_rows"
                 + " (its statistics would describe those few people)", refused.getMessage());
 
         learn(rows(1));
-        ExportRelease released = exports.release(project, UnaryOperator.identity());
+        ExportRelease released = exports.release(project, null, UnaryOperator.identity());
         forget(rows(5));
-        assertSame(released.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot(), "5 changed rows: the release of 10 rows again");
+        assertSame(released.snapshot(), exports.release(project, null, UnaryOperator.identity()).snapshot(), "5 changed rows: the release of 10 rows again");
         forget(rows(4));
-        assertSame(released.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot(), "9 changed rows, though only 1 row is left");
+        assertSame(released.snapshot(), exports.release(project, null, UnaryOperator.identity()).snapshot(), "9 changed rows, though only 1 row is left");
         forget(rows(1));
-        assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()), "10 changed rows: a new release is due, of no rows");
+        assertThrows(RequestRefused.class, () -> exports.release(project, null, UnaryOperator.identity()), "10 changed rows: a new release is due, of no rows");
     }
 
     @Test
     void withoutAMinimumChangeEveryExportIsNew() {
         ProjectExports exports = exports(10, 0);
         learn(rows(10));
-        ExportRelease first = exports.release(project, UnaryOperator.identity());
-        ExportRelease second = exports.release(project, UnaryOperator.identity());
+        ExportRelease first = exports.release(project, null, UnaryOperator.identity());
+        ExportRelease second = exports.release(project, null, UnaryOperator.identity());
         assertFalse(second.repeated());
         assertArrayEquals(first.snapshot(), second.snapshot());
 
         // nothing was kept meanwhile: once the project asks for a minimum change, its next export is a new release
         exports.setPolicy(project, Map.of(ExportPolicy.MIN_DELTA_ROWS_OPTION, "5"));
         learn(rows(1));
-        ExportRelease kept = exports.release(project, UnaryOperator.identity());
+        ExportRelease kept = exports.release(project, null, UnaryOperator.identity());
         assertFalse(kept.repeated());
         learn(rows(1));
-        assertSame(kept.snapshot(), exports.release(project, UnaryOperator.identity()).snapshot());
+        assertSame(kept.snapshot(), exports.release(project, null, UnaryOperator.identity()).snapshot());
     }
 
     @Test
@@ -142,7 +167,7 @@ class ProjectExportsTest {
         learn(rows(10));
         assertThrows(RequestRefused.class, () -> exports.setPolicy(project, Map.of(ExportPolicy.MIN_ROWS_OPTION, "-1")));
         exports.setPolicy(project, Map.of(ExportPolicy.MIN_ROWS_OPTION, "11"));
-        assertThrows(RequestRefused.class, () -> exports.release(project, UnaryOperator.identity()), "10 rows are fewer than the project's 11");
+        assertThrows(RequestRefused.class, () -> exports.release(project, null, UnaryOperator.identity()), "10 rows are fewer than the project's 11");
     }
 
     private static ProjectExports exports(int minRows, int minDeltaRows) {

@@ -1,0 +1,229 @@
+package io.smlfusion.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.JsonObject;
+
+import io.smlfusion.fusion.CellInfo;
+import io.smlfusion.fusion.CellList;
+import io.smlfusion.it.CsvDataFrames;
+import io.smlfusion.it.SignedClient;
+import io.smlfusion.security.BodyEncryption;
+
+/**
+ * How a fusion's refresh scales with its cells (issue 16 §4): a load program against running
+ * servers, not a test. For each run {@code N:p} it creates N cell projects of p attributes and
+ * {@value #ROWS} rows each, spread over the cell servers, and a fusion over them on the fusion
+ * server, then measures, as seen by a client of the fusion:
+ * <ul>
+ * <li>first refresh: {@code info} right after {@code updateCellsInfo}, which drops the kept snapshots,
+ *     so every cell sends its whole snapshot;</li>
+ * <li>fused read: {@code info} inside the refresh interval, served from the merge;</li>
+ * <li>unchanged refresh: {@code info} once the interval has passed, no cell changed (all {@code 304});</li>
+ * <li>10 % changed: the same after one row was learned into a tenth of the cells;</li>
+ * </ul>
+ * each as median and p90 over the repeats, with the snapshot bytes the fusion received
+ * ({@code fusionMerge.bytesReceived}) and a check that every cell is in the merge, that the unchanged
+ * count is as expected and that the row count includes every learned row (a changed cell is never
+ * served from the kept snapshot). Everything it creates it deletes; each step is bounded.
+ *
+ * <p>Usage (see {@code bin/bench-fusion}, which starts the servers): {@code FusionScaleLoad --fusion URL
+ * --cells URL[,URL] --cid C --secret S [--runs "10:64 100:64"] [--repeats 5] [--interval-ms 1000]}.
+ * The fusion server's {@code rtlm.option.sml.fusion.prefetch.min.time.ms} must be {@code --interval-ms}.
+ */
+public final class FusionScaleLoad {
+
+    private static final int ROWS = 200;
+
+    private final SignedClient fusionServer;
+    private final List<SignedClient> cellServers;
+    private final List<String> cellHosts;
+    private final String secret;
+    private final int repeats;
+    private final long intervalMs;
+    private final String run = "scale" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+    private FusionScaleLoad(String fusionHost, List<String> cellHosts, String cid, String secret, int repeats, long intervalMs) {
+        this.fusionServer = new SignedClient(fusionHost, cid, secret);
+        this.cellServers = cellHosts.stream().map(host -> new SignedClient(host, cid, secret)).toList();
+        this.cellHosts = cellHosts;
+        this.secret = secret;
+        this.repeats = repeats;
+        this.intervalMs = intervalMs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String fusion = option(args, "--fusion", "http://localhost:9080");
+        List<String> cells = List.of(option(args, "--cells", fusion).split(","));
+        String cid = option(args, "--cid", "c1");
+        String secret = option(args, "--secret", null);
+        if (secret == null) {
+            throw new IllegalArgumentException("--secret is required: the key of customer " + cid + " on every server");
+        }
+        FusionScaleLoad load = new FusionScaleLoad(fusion, cells, cid, secret, Integer.parseInt(option(args, "--repeats", "5")),
+                Long.parseLong(option(args, "--interval-ms", "1000")));
+        System.out.println("cell servers: " + cells.size() + "; times in ms, median (p90) over " + load.repeats + " repeats; KB = snapshot bytes the fusion received");
+        System.out.println("| cells | p | snapshot KB | first refresh | KB | unchanged (all 304) | KB | 10 % changed | KB | fused read |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String spec : option(args, "--runs", "10:64 100:64").trim().split("\\s+")) {
+            String[] np = spec.split(":");
+            load.measure(Integer.parseInt(np[0]), Integer.parseInt(np[1]));
+        }
+    }
+
+    private void measure(int n, int p) throws Exception {
+        String prefix = run + "-n" + n + "p" + p + "-";
+        List<CellInfo> cells = createCells(prefix, n, p);
+        String fusion = prefix + "f";
+        try {
+            check(fusionServer.post("projects/fusion/create?pid=" + fusion + "&persist=false", cellList(cells)).status() == 201, "create fusion");
+            long rows = (long) n * ROWS;
+            Series first = new Series();
+            Series read = new Series();
+            Series unchanged = new Series();
+            Series tenth = new Series();
+            SplittableRandom random = new SplittableRandom(n * 31L + p);
+            for (int r = 0; r < repeats; r++) {
+                check(fusionServer.post("projects/fusion/" + fusion + "/updateCellsInfo", cellList(cells)).status() == 200, "update");
+                first.add(timedInfo(fusion, rows, 0));
+                for (int k = 0; k < 3; k++) {
+                    read.add(timedInfo(fusion, rows, -1));
+                }
+                Thread.sleep(intervalMs + 50);
+                unchanged.add(timedInfo(fusion, rows, n));
+                int changed = Math.max(1, n / 10);
+                for (int c : random.ints(0, n).distinct().limit(changed).toArray()) {
+                    learn(cells.get(c), p, 1, random.nextLong());
+                    rows++;
+                }
+                Thread.sleep(intervalMs + 50);
+                tenth.add(timedInfo(fusion, rows, n - changed));
+            }
+            System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %s | %.0f | %s | %.0f | %s | %.0f | %s |%n", n, p, first.bytes.get(0) / 1024.0 / n,
+                    first.latency(), first.medianBytes() / 1024, unchanged.latency(), unchanged.medianBytes() / 1024,
+                    tenth.latency(), tenth.medianBytes() / 1024, read.latency());
+        } finally {
+            fusionServer.delete("projects/" + fusion);
+            deleteCells(cells);
+        }
+    }
+
+    /**
+     * One {@code info} of the fusion, timed, checked: every cell in the merge, {@code rows} rows and,
+     * when {@code unchanged} ≥ 0, that many cells answered 304.
+     */
+    private Sample timedInfo(String fusion, long rows, int unchanged) {
+        long start = System.nanoTime();
+        SignedClient.Reply reply = fusionServer.get("projects/" + fusion + "/info");
+        double ms = (System.nanoTime() - start) / 1e6;
+        check(reply.status() == 200, "info " + reply);
+        JsonObject merge = reply.values().getJsonObject("smlInfo").getJsonObject("fusionMerge");
+        check(merge.getJsonNumber("rowCount").longValue() == rows, "rows " + merge.getJsonNumber("rowCount") + " != " + rows + ": " + merge);
+        check(merge.getInt("cellsMerged") == merge.getInt("cellsTotal"), "every cell merged: " + merge);
+        if (unchanged >= 0) {
+            check(merge.getInt("cellsUnchanged") == unchanged, "unchanged " + merge.getInt("cellsUnchanged") + " != " + unchanged);
+        }
+        return new Sample(ms, merge.getJsonNumber("bytesReceived").longValue());
+    }
+
+    private List<CellInfo> createCells(String prefix, int n, int p) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<CellInfo>> created = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                int number = c;
+                created.add(pool.submit(() -> {
+                    int server = number % cellServers.size();
+                    String pid = prefix + number;
+                    check(cellServers.get(server).post("projects?pid=" + pid, "{}").status() == 201, "create " + pid);
+                    CellInfo cell = new CellInfo(cellHosts.get(server), cellServers.get(server).cid(), secret, pid);
+                    learn(cell, p, ROWS, number);
+                    return cell;
+                }));
+            }
+            List<CellInfo> cells = new ArrayList<>();
+            for (Future<CellInfo> cell : created) {
+                cells.add(cell.get());
+            }
+            return cells;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void deleteCells(List<CellInfo> cells) {
+        for (CellInfo cell : cells) {
+            cellServers.get(cellHosts.indexOf(cell.host())).delete("projects/" + cell.pid());
+        }
+    }
+
+    private void learn(CellInfo cell, int p, int rowCount, long seed) {
+        String[] names = new String[p];
+        Arrays.setAll(names, i -> "x" + i);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> rows = new ArrayList<>(rowCount);
+        for (int r = 0; r < rowCount; r++) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < p; i++) {
+                row.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", 100 + 10 * random.nextDouble()));
+            }
+            rows.add(row.toString());
+        }
+        SignedClient server = cellServers.get(cellHosts.indexOf(cell.host()));
+        SignedClient.Reply learned = server.post("projects/" + cell.pid() + "/learn", CsvDataFrames.dataFrame(names, rows, "C"));
+        check(learned.status() == 200, "learn " + learned);
+    }
+
+    private String cellList(List<CellInfo> cells) {
+        return BodyEncryption.AES_CBC.codec().encrypt(secret, CellList.toJson(cells));
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int k = 0; k + 1 < args.length; k++) {
+            if (args[k].equals(name)) {
+                return args[k + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("failed: " + what);
+        }
+    }
+
+    private record Sample(double ms, long bytes) {
+    }
+
+    /** Latencies and bytes of one kind of read, over the repeats. */
+    private static final class Series {
+        private final List<Double> ms = new ArrayList<>();
+        private final List<Long> bytes = new ArrayList<>();
+
+        void add(Sample sample) {
+            ms.add(sample.ms());
+            bytes.add(sample.bytes());
+        }
+
+        String latency() {
+            return String.format(Locale.ROOT, "%.1f (%.1f)", percentile(ms, 50), percentile(ms, 90));
+        }
+
+        double medianBytes() {
+            return percentile(bytes.stream().map(Long::doubleValue).toList(), 50);
+        }
+
+        private static double percentile(List<Double> values, int percent) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
+        }
+    }
+}

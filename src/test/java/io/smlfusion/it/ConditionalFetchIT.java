@@ -1,0 +1,108 @@
+package io.smlfusion.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+import io.smlfusion.fusion.CellInfo;
+import io.smlfusion.it.SignedClient.Reply;
+
+/**
+ * Conditional fetches (issue 16 §2): a cell's export carries an ETag that moves exactly when its
+ * statistics change and answers 304 to it; a fusion asks with it, merges unchanged cells from the
+ * snapshots it kept and never serves a changed cell from them — across a restart of a cell server
+ * whose project is persisted too.
+ */
+class ConditionalFetchIT {
+
+    /** The integration-test server's refresh interval (the pom's prefetch setting), and a margin. */
+    private static final long INTERVAL_MS = 2000 + 200;
+
+    private final FusionClient fusionOwner = FusionClient.itServer();
+    private final FusionClient cellOwner = new FusionClient(CellServer.BASE, CellServer.CID, CellServer.SECRET);
+    private final LibertyServer cellServer = CellServer.server();
+    private final String run = "cf" + System.nanoTime();
+
+    @Test
+    void exportAnswersItsETagAnd304UntilTheProjectChanges() {
+        String pid = run + "-e";
+        fusionOwner.cellProject(pid, "housing-fed3/housing1.csv");
+        SignedClient client = fusionOwner.signed();
+        Reply first = export(client, pid, null);
+        assertEquals(200, first.status(), first::toString);
+        String etag = first.raw().headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[0-9a-f-]+-[0-9]+\""), etag);
+
+        Reply unchanged = export(client, pid, etag);
+        assertEquals(304, unchanged.status(), unchanged::toString);
+        assertEquals("", unchanged.body());
+        assertEquals(etag, unchanged.raw().headers().firstValue("ETag").orElseThrow());
+        Reply json = client.send("GET", "projects/" + pid + "/export", null, Map.of("If-None-Match", etag));
+        assertEquals(304, json.status(), "the JSON export is conditional too");
+        assertEquals(etag, client.get("projects/" + pid + "/export").raw().headers().firstValue("ETag").orElseThrow());
+
+        assertEquals(200, client.post("projects/" + pid + "/learn", CsvDataFrames.dataFrame("housing-fed3/housing2.csv")).status());
+        Reply changed = export(client, pid, etag);
+        assertEquals(200, changed.status(), "a changed project is never answered 304");
+        assertNotEquals(etag, changed.raw().headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void aFusionFetchesOnlyChangedCellsAlsoAcrossARestartOfAPersistedCell() throws InterruptedException {
+        String remote = run + "-remote";
+        cellServer.start();
+        assertEquals(201, cellOwner.signed().post("projects?pid=" + remote + "&persist=true", "{}").status());
+        assertEquals(200, cellOwner.signed().post("projects/" + remote + "/learn", CsvDataFrames.dataFrame("housing-fed3/housing1.csv")).status());
+        fusionOwner.cellProject(run + "-local", "housing-fed3/housing3.csv");
+        List<CellInfo> cells = List.of(cellOwner.cell(remote), fusionOwner.cell(run + "-local"));
+        String fusion = run + "-f";
+        assertEquals(201, fusionOwner.create(fusion, false, cells).status());
+        JsonObject first = fusionOwner.info(fusion);
+        int rows = first.getInt("rowCount");
+        assertEquals(0, merge(first).getInt("cellsUnchanged"));
+        assertTrue(merge(first).getJsonNumber("bytesReceived").longValue() > 0);
+
+        Thread.sleep(INTERVAL_MS);
+        JsonObject second = fusionOwner.info(fusion);
+        assertEquals(rows, second.getInt("rowCount"));
+        assertEquals(2, merge(second).getInt("cellsUnchanged"), merge(second)::toString);
+        assertEquals(0, merge(second).getJsonNumber("bytesReceived").longValue(), "unchanged cells send no snapshot");
+
+        String etag = export(cellOwner.signed(), remote, null).raw().headers().firstValue("ETag").orElseThrow();
+        cellServer.stop();
+        cellServer.start();
+        assertEquals(304, export(cellOwner.signed(), remote, etag).status(), "the restored project is still that version");
+        Thread.sleep(INTERVAL_MS);
+        JsonObject afterRestart = fusionOwner.info(fusion);
+        assertEquals(rows, afterRestart.getInt("rowCount"));
+        assertEquals(2, merge(afterRestart).getInt("cellsUnchanged"), merge(afterRestart)::toString);
+
+        assertEquals(200, cellOwner.signed().post("projects/" + remote + "/learn", CsvDataFrames.dataFrame("housing-fed3/housing2.csv")).status());
+        Reply changed = export(cellOwner.signed(), remote, etag);
+        assertEquals(200, changed.status(), "a change after the restart moves the ETag on");
+        Thread.sleep(INTERVAL_MS);
+        JsonObject third = fusionOwner.info(fusion);
+        assertTrue(third.getInt("rowCount") > rows, "the changed cell was fetched, not served from the kept snapshot");
+        assertEquals(1, merge(third).getInt("cellsUnchanged"));
+        List<JsonObject> reports = third.getJsonArray("fusionCells").getValuesAs(JsonObject.class);
+        assertEquals(List.of(false, true), reports.stream().map(cell -> cell.getBoolean("unchanged")).toList());
+        cellOwner.signed().delete("projects/" + remote);
+    }
+
+    private static Reply export(SignedClient client, String pid, String ifNoneMatch) {
+        return ifNoneMatch == null
+                ? client.send("GET", "projects/" + pid + "/export", null, Map.of("Accept", "application/octet-stream"))
+                : client.send("GET", "projects/" + pid + "/export", null, Map.of("Accept", "application/octet-stream", "If-None-Match", ifNoneMatch));
+    }
+
+    private static JsonObject merge(JsonObject info) {
+        return info.getJsonObject("fusionMerge");
+    }
+}
