@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.engine.stats.ProjectStatistics;
@@ -32,6 +33,12 @@ class HierarchicalFusionIT {
     private final FusionClient here = FusionClient.itServer();
     private final FusionClient there = new FusionClient(CellServer.BASE, CellServer.CID, CellServer.SECRET);
     private final String run = "hf" + System.nanoTime();
+
+    /** Other tests stop the cell server on purpose: a running one stays as it is. */
+    @BeforeAll
+    static void startTheCellServer() {
+        CellServer.server().start();
+    }
 
     @Test
     void threeLevelsOnTwoServersAnswerTheUnionOfAllLeaves() throws InterruptedException {
