@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.audit.Sha256;
@@ -29,6 +30,12 @@ class AuditTrailIT {
     private final FusionClient fusionOwner = FusionClient.itServer();
     private final FusionClient cellOwner = new FusionClient(CellServer.BASE, CellServer.CID, CellServer.SECRET);
     private final String run = "au" + System.nanoTime();
+
+    /** Other tests stop the cell server on purpose: a running one stays as it is. */
+    @BeforeAll
+    static void startTheCellServer() {
+        CellServer.server().start();
+    }
 
     @Test
     void aFusedAnswerAndTheExportsItUsedCarryTheSameHashes() throws InterruptedException {
