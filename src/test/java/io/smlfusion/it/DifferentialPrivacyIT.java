@@ -87,7 +87,7 @@ class DifferentialPrivacyIT {
 
         // one changed row is not a new release (the disclosure control's smlfusion.export.min.delta.rows,
         // 10 on the cell server): the same release again, free; ten are a new, paid one, until the budget is spent
-        List<String> rowsToLearn = CsvDataFrames.lines("housing-fed3/housing1.csv");
+        List<String> rowsToLearn = CsvDataFrames.lines("housing-fed3/housing2.csv");
         String[] names = rowsToLearn.get(0).split(",");
         learnRow(cell, names, rowsToLearn.get(1));
         assertEquals(first, export(cell));
