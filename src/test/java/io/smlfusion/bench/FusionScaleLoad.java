@@ -27,7 +27,8 @@ import io.smlfusion.security.BodyEncryption;
  *     so every cell sends its whole snapshot;</li>
  * <li>fused read: {@code info} inside the refresh interval, served from the merge;</li>
  * <li>unchanged refresh: {@code info} once the interval has passed, no cell changed (all {@code 304});</li>
- * <li>10 % changed: the same after one row was learned into a tenth of the cells;</li>
+ * <li>10 % changed: the same after {@value #CHANGED_ROWS} rows were learned into a tenth of the cells
+ *     (the cells' default {@code smlfusion.export.min.delta.rows}: fewer would re-send the last release);</li>
  * </ul>
  * each as median and p90 over the repeats, with the snapshot bytes the fusion received
  * ({@code fusionMerge.bytesReceived}) and a check that every cell is in the merge, that the unchanged
@@ -41,6 +42,8 @@ import io.smlfusion.security.BodyEncryption;
 public final class FusionScaleLoad {
 
     private static final int ROWS = 200;
+    /** Rows learned into a changed cell: the default minimum change between two releases of its export. */
+    private static final int CHANGED_ROWS = 10;
 
     private final SignedClient fusionServer;
     private final List<SignedClient> cellServers;
@@ -100,8 +103,8 @@ public final class FusionScaleLoad {
                 unchanged.add(timedInfo(fusion, rows, n));
                 int changed = Math.max(1, n / 10);
                 for (int c : random.ints(0, n).distinct().limit(changed).toArray()) {
-                    learn(cells.get(c), p, 1, random.nextLong());
-                    rows++;
+                    learn(cells.get(c), p, CHANGED_ROWS, random.nextLong());
+                    rows += CHANGED_ROWS;
                 }
                 Thread.sleep(intervalMs + 50);
                 tenth.add(timedInfo(fusion, rows, n - changed));
