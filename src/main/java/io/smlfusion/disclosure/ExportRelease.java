@@ -11,8 +11,8 @@ package io.smlfusion.disclosure;
  *                    that has none to offer (a fusion), whose export is then always sent whole
  * @param rowCount    the rows the released statistics count
  * @param rowsChanged the project's count of rows learned and forgotten when these bytes were read
- * @param repeated    whether this answer repeats the previous release, because fewer than
- *                    {@link ExportPolicy#minDeltaRows} rows changed since
+ * @param repeated    whether this answer repeats the previous release, because the project did not
+ *                    change or fewer than {@link ExportPolicy#minDeltaRows} rows changed since
  */
 public record ExportRelease(byte[] snapshot, SnapshotVersion version, long rowCount, long rowsChanged, boolean repeated) {
 

@@ -17,6 +17,10 @@ import io.smlfusion.engine.stats.StatisticsCodec;
  * threshold. Its memory is one snapshot per exported project, so nothing needs evicting (and
  * evicting would hand out a fresh release: exactly the leak).
  *
+ * <p>An unchanged project (the same {@link SnapshotVersion}) gets its last release again whatever the
+ * policy: a noisy release (differential privacy) must be drawn once per state, or every export would
+ * spend budget again and the noise of several draws of one state would average out.
+ *
  * <p>Counting learned plus forgotten rows is a count of changes, not of distinct rows: a row learned
  * and forgotten again between two releases counts twice and contributes nothing to their
  * difference. Only the project's owner can do that; it is documented with the control.
@@ -33,13 +37,14 @@ public final class ReleaseHistory {
      * @param statistics  the project's statistics; only read
      * @param version     which state of the project {@code statistics} are (read under the same lock)
      * @param rowsChanged rows learned plus rows forgotten over the project's life in memory
-     * @param releasing   what a new release makes of the statistics once they passed the checks
+     * @param releasing   what a new release makes of the statistics once they passed the checks; called
+     *                    under this history's lock, at most once per version
      * @throws io.smlfusion.refusal.RequestRefused (409, {@link WithheldExport}) when a new release is
      *     due but a group of the statistics is smaller than {@link ExportPolicy#minRows}
      */
     public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, SnapshotVersion version,
                                            long rowsChanged, UnaryOperator<ProjectStatistics> releasing) {
-        if (last != null && rowsChanged - last.rowsChanged() < policy.minDeltaRows()) {
+        if (last != null && (last.version().equals(version) || rowsChanged - last.rowsChanged() < policy.minDeltaRows())) {
             return last.again();
         }
         SmallGroup small = SmallGroup.find(statistics, policy.minRows());
@@ -47,9 +52,7 @@ public final class ReleaseHistory {
             throw WithheldExport.refusal(pid, small, policy.minRows());
         }
         ProjectStatistics released = releasing.apply(statistics);
-        ExportRelease release = new ExportRelease(StatisticsCodec.encode(released), version, released.total().count(), rowsChanged, false);
-        // with the control off, nothing is compared with the last release: it need not take memory
-        last = policy.minDeltaRows() > 0 ? release : null;
-        return release;
+        last = new ExportRelease(StatisticsCodec.encode(released), version, released.total().count(), rowsChanged, false);
+        return last;
     }
 }

@@ -3,8 +3,6 @@ package io.smlfusion.privacy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +22,11 @@ import io.smlfusion.refusal.RequestRefused;
  * committed to the database before the release leaves this class, so neither a restart nor a crash
  * (kill -9) right after an export gives the budget back.
  *
- * <p>A project that has not changed since its last release gets that same release again, at no
- * cost: releasing it twice is post-processing of one release. A fusion re-fetches its cells every
- * few seconds; without this every refresh would spend budget on the same rows. Only the last
- * release per project is kept, in memory (a restart makes the next export a new, paid release).
+ * <p>It is the {@code releasing} step of the project's {@code disclosure.ReleaseHistory}, which calls it
+ * only for a new release, one at a time: a project that has not changed since its last release gets
+ * that same release again, at no cost (sending it twice is post-processing of one release). A
+ * fusion re-fetches its cells every few seconds; without that every refresh would spend budget on
+ * the same rows. The history lives in memory: a restart makes the next export a new, paid release.
  */
 @ApplicationScoped
 public class ExportPrivacy {
@@ -42,15 +41,11 @@ public class ExportPrivacy {
     Clock clock;
 
     private final SecureRandom random = new SecureRandom();
-    /** The last release per project; weak keys, so unloaded and deleted projects take theirs along. */
-    private final Map<CellProject, Release> lastReleases = new WeakHashMap<>();
-
-    private record Release(long version, PrivacySettings settings, ProjectStatistics statistics) {
-    }
 
     /**
-     * What to export of {@code project}, whose statistics are {@code exact} (the caller holds the
-     * project's read lock, so they cannot change meanwhile).
+     * What a new release of {@code project} exports, whose statistics are {@code exact} (the caller
+     * holds the project's read lock, so they cannot change meanwhile); every call with privacy on
+     * spends budget.
      *
      * @throws RequestRefused (conflict) when privacy is on and the statistics cannot be released as
      *     configured, or the budget does not allow another export; nothing is spent then
@@ -65,26 +60,18 @@ public class ExportPrivacy {
             throw RequestRefused.conflict("Project [" + pid + "] exports with differential privacy only, and no attribute bounds"
                     + " are declared: POST them to projects/" + pid + "/privacy");
         }
-        synchronized (project) {
-            Release last = lastRelease(project);
-            if (last != null && last.version() == project.version() && last.settings().equals(settings)) {
-                return last.statistics();
-            }
-            PrivacyBudget budget = settings.budget();
-            GaussianRelease mechanism = new GaussianRelease(settings.bounds(), budget.perExportRho());
-            try {
-                mechanism.requireReleasable(exact);
-            } catch (NotReleasable e) {
-                throw RequestRefused.conflict("Project [" + pid + "] cannot be exported with differential privacy: " + e.getMessage());
-            }
-            if (!ledger.spend(project.journalId(), budget.perExportRho(), budget.spendableRho(), clock.instant())) {
-                throw RequestRefused.conflict(spentMessage(pid, budget, ledger.find(project.journalId())
-                        .map(PrivacyLedgerEntity::getRhoSpent).orElse(0.0)));
-            }
-            ProjectStatistics released = mechanism.release(exact, random);
-            remember(project, new Release(project.version(), settings, released));
-            return released;
+        PrivacyBudget budget = settings.budget();
+        GaussianRelease mechanism = new GaussianRelease(settings.bounds(), budget.perExportRho());
+        try {
+            mechanism.requireReleasable(exact);
+        } catch (NotReleasable e) {
+            throw RequestRefused.conflict("Project [" + pid + "] cannot be exported with differential privacy: " + e.getMessage());
         }
+        if (!ledger.spend(project.journalId(), budget.perExportRho(), budget.spendableRho(), clock.instant())) {
+            throw RequestRefused.conflict(spentMessage(pid, budget, ledger.find(project.journalId())
+                    .map(PrivacyLedgerEntity::getRhoSpent).orElse(0.0)));
+        }
+        return mechanism.release(exact, random);
     }
 
     /** The project's own settings, or the server's defaults when it has none. */
@@ -97,17 +84,5 @@ public class ExportPrivacy {
         return String.format(Locale.ROOT, "Privacy budget spent for project [%s]: ε used %.6g of %.6g (δ = %.3g;"
                 + " zCDP ρ %.6g of %.6g, %.6g per export); no further export is allowed", pid, budget.epsilonOf(rhoSpent),
                 budget.epsilon(), budget.delta(), rhoSpent, budget.totalRho(), budget.perExportRho());
-    }
-
-    private Release lastRelease(CellProject project) {
-        synchronized (lastReleases) {
-            return lastReleases.get(project);
-        }
-    }
-
-    private void remember(CellProject project, Release release) {
-        synchronized (lastReleases) {
-            lastReleases.put(project, release);
-        }
     }
 }

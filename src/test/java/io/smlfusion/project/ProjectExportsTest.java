@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -127,21 +128,51 @@ class ProjectExportsTest {
     }
 
     @Test
-    void withoutAMinimumChangeEveryExportIsNew() {
+    void withoutAMinimumChangeEveryChangeIsANewReleaseAndAnUnchangedProjectGetsItsLastOne() {
         ProjectExports exports = exports(10, 0);
         learn(rows(10));
         ExportRelease first = exports.release(project, null, UnaryOperator.identity());
-        ExportRelease second = exports.release(project, null, UnaryOperator.identity());
-        assertFalse(second.repeated());
-        assertArrayEquals(first.snapshot(), second.snapshot());
+        ExportRelease unchanged = exports.release(project, null, UnaryOperator.identity());
+        assertTrue(unchanged.repeated());
+        assertSame(first.snapshot(), unchanged.snapshot());
+        learn(rows(1));
+        ExportRelease changed = exports.release(project, null, UnaryOperator.identity());
+        assertFalse(changed.repeated(), "one changed row is a new release");
 
-        // nothing was kept meanwhile: once the project asks for a minimum change, its next export is a new release
+        // the last release was kept: once the project asks for a minimum change, it is counted from that release
         exports.setPolicy(project, Map.of(ExportPolicy.MIN_DELTA_ROWS_OPTION, "5"));
+        learn(rows(4));
+        assertSame(changed.snapshot(), exports.release(project, null, UnaryOperator.identity()).snapshot());
         learn(rows(1));
-        ExportRelease kept = exports.release(project, null, UnaryOperator.identity());
-        assertFalse(kept.repeated());
+        assertFalse(exports.release(project, null, UnaryOperator.identity()).repeated(), "5 rows changed since");
+    }
+
+    @Test
+    void aNoisyReleaseIsDrawnOncePerVersionAndARefusedOneLeavesNothingBehind() throws SnapshotFormatException {
+        ProjectExports exports = exports(0, 0);
+        learn(rows(20));
+        List<Long> drawnAt = new ArrayList<>();
+        UnaryOperator<ProjectStatistics> noisy = exact -> {
+            drawnAt.add(project.version());
+            ProjectStatistics released = exact.copy();
+            released.learn(block(rows(drawnAt.size())));
+            return released;
+        };
+        ExportRelease first = exports.release(project, null, noisy);
+        ExportRelease again = exports.release(project, null, noisy);
+        assertSame(first.snapshot(), again.snapshot(), "the same noise: averaging two draws of one state would cancel it");
+        assertEquals(List.of(1L), drawnAt);
+
         learn(rows(1));
-        assertSame(kept.snapshot(), exports.release(project, null, UnaryOperator.identity()).snapshot());
+        UnaryOperator<ProjectStatistics> budgetSpent = exact -> {
+            throw RequestRefused.conflict("budget spent");
+        };
+        assertThrows(RequestRefused.class, () -> exports.release(project, null, budgetSpent));
+        assertThrows(RequestRefused.class, () -> exports.release(project, null, budgetSpent),
+                "a refused release is not remembered: the next export tries again");
+        ExportRelease changed = exports.release(project, null, noisy);
+        assertEquals(List.of(1L, 2L), drawnAt);
+        assertNotEquals(decode(first).total().count(), decode(changed).total().count());
     }
 
     @Test
