@@ -6,16 +6,25 @@ import jakarta.ws.rs.ext.Provider;
 
 import io.smlfusion.refusal.RequestRefused;
 
-/** The one place where a domain refusal becomes HTTP: its reason picks the status, its text is the statusString. */
+/**
+ * The one place where a domain refusal becomes HTTP: its reason picks the status, its text is the
+ * statusString. Every domain exception is a {@link RequestRefused} (a quota, a journal that cannot be
+ * written, a fusion with no merge yet), so REST, a WebSocket message and a job all answer through here.
+ */
 @Provider
 public class RequestRefusedMapper implements ExceptionMapper<RequestRefused> {
 
     @Override
     public Response toResponse(RequestRefused refused) {
+        return answer(refused);
+    }
+
+    /** The envelope of {@code refused}, for transports other than JAX-RS's exception mapping. */
+    public static Response answer(RequestRefused refused) {
         return Responses.envelope(status(refused.reason()), refused.getMessage(), refused.values());
     }
 
-    static Response.Status status(RequestRefused.Reason reason) {
+    private static Response.Status status(RequestRefused.Reason reason) {
         return switch (reason) {
             case INVALID -> Response.Status.BAD_REQUEST;
             case FORBIDDEN -> Response.Status.FORBIDDEN;

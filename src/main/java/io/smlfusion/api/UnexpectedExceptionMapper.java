@@ -55,7 +55,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         RequestRefused known = cause(e, RequestRefused.class);
         if (known != null) {
-            return Responses.envelope(RequestRefusedMapper.status(known.reason()), known.getMessage(), known.values());
+            return RequestRefusedMapper.answer(known);
         }
         Throwable malformed = malformedJsonCause(e);
         if (malformed != null) {

@@ -16,7 +16,7 @@ public final class Job {
     private final Instant started;
     private volatile Future<?> future;
     private volatile JobResult result;
-    private volatile RuntimeException failure;
+    private volatile RequestRefused failure;
     private volatile Instant finished;
 
     Job(long id, String owner, String type, Instant started) {
@@ -47,8 +47,8 @@ public final class Job {
         return result;
     }
 
-    /** Why the job failed (an {@code RequestRefused} or a domain exception the API maps), or null. */
-    public RuntimeException failure() {
+    /** Why the job failed, or null. */
+    public RequestRefused failure() {
         return failure;
     }
 
@@ -74,7 +74,7 @@ public final class Job {
         this.finished = now;
     }
 
-    synchronized void fail(RuntimeException reason, Instant now) {
+    synchronized void fail(RequestRefused reason, Instant now) {
         if (finished != null) {
             return;
         }

@@ -19,9 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.smlfusion.fusion.FusionUnavailableException;
 import io.smlfusion.health.FatalErrors;
-import io.smlfusion.project.QuotaExceededException;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -65,10 +63,8 @@ public class JobRegistry {
     private void run(Job job, Supplier<JobResult> work) {
         try {
             job.succeed(work.get(), clock.instant());
-        } catch (RequestRefused | QuotaExceededException e) {
+        } catch (RequestRefused e) {
             job.fail(e, clock.instant());
-        } catch (FusionUnavailableException e) {
-            job.fail(new RequestRefused(RequestRefused.Reason.UNAVAILABLE, e.getMessage()), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.type() + ") failed", e);
             job.fail(new RequestRefused(RequestRefused.Reason.FAILED, "Generic Exception <" + e.getMessage() + ">"),

@@ -7,6 +7,9 @@ import java.util.Map;
  * the {@link Reason} why. Services, jobs, ingestion and the engines' callers throw it; they know
  * nothing of HTTP: the REST layer alone maps each reason to a status code
  * ({@code api.RequestRefusedMapper}), so the same refusal can also travel over another transport.
+ * A refusal that callers must tell apart gets a subclass with its reason (a quota exceeded, a
+ * journal that cannot be written), never a mapper of its own: it is then answered the same way
+ * over REST, a WebSocket and a job.
  */
 public class RequestRefused extends RuntimeException {
 

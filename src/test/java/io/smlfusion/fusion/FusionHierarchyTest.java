@@ -192,10 +192,10 @@ class FusionHierarchyTest {
                 byte[] snapshot = FusionExport.snapshot(fusion, FusionPath.parse(header, DEPTH),
                         FusionBudget.parse(FusionBudget.header(call.deadline(), LONG)), DEPTH);
                 return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant(), Sha256.hex(snapshot));
-            } catch (RequestRefused e) {
-                throw CellStatus.ofHttp(e.reason() == RequestRefused.Reason.CONFLICT ? 409 : 400, e.getMessage());
             } catch (FusionUnavailableException e) {
                 throw CellStatus.ofHttp(503, e.getMessage());
+            } catch (RequestRefused e) {
+                throw CellStatus.ofHttp(e.reason() == RequestRefused.Reason.CONFLICT ? 409 : 400, e.getMessage());
             } catch (SnapshotFormatException e) {
                 throw new AssertionError(e);
             }

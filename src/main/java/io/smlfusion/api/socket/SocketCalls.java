@@ -18,19 +18,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.smlfusion.api.FusionUnavailableMapper;
-import io.smlfusion.api.JournalWriteExceptionMapper;
 import io.smlfusion.api.PredictionResource;
 import io.smlfusion.api.ProjectResource;
-import io.smlfusion.api.QuotaExceededMapper;
 import io.smlfusion.api.RequestRefusedMapper;
 import io.smlfusion.api.Responses;
-import io.smlfusion.fusion.FusionUnavailableException;
 import io.smlfusion.ingest.FrameFormat;
-import io.smlfusion.journal.JournalWriteException;
 import io.smlfusion.modelling.PredictionService;
 import io.smlfusion.project.ProjectService;
-import io.smlfusion.project.QuotaExceededException;
 import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.AuthenticatedCustomer;
 import io.smlfusion.security.AuthenticationException;
@@ -138,19 +132,10 @@ public class SocketCalls {
                 + maxMessageChars + " characters (smlfusion.ws.max.message.chars)"));
     }
 
-    /** The same answers as the REST exception mappers give. */
+    /** The same answer as REST gives: every domain exception is a {@link RequestRefused}. */
     private static Response refusal(RuntimeException e) {
         if (e instanceof RequestRefused refused) {
-            return new RequestRefusedMapper().toResponse(refused);
-        }
-        if (e instanceof QuotaExceededException quota) {
-            return new QuotaExceededMapper().toResponse(quota);
-        }
-        if (e instanceof JournalWriteException journal) {
-            return new JournalWriteExceptionMapper().toResponse(journal);
-        }
-        if (e instanceof FusionUnavailableException unavailable) {
-            return new FusionUnavailableMapper().toResponse(unavailable);
+            return RequestRefusedMapper.answer(refused);
         }
         LOG.log(Level.SEVERE, "Unexpected failure while answering a WebSocket message", e);
         return Responses.error(Response.Status.INTERNAL_SERVER_ERROR, "Generic Exception <" + e.getClass().getSimpleName() + ">");
