@@ -14,6 +14,7 @@ import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.persistence.PrivacyLedgerEntity;
 import io.smlfusion.persistence.PrivacyLedgerRepository;
 import io.smlfusion.project.CellProject;
+import io.smlfusion.project.ExportMechanism;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -29,7 +30,7 @@ import io.smlfusion.refusal.RequestRefused;
  * the same rows. The history lives in memory: a restart makes the next export a new, paid release.
  */
 @ApplicationScoped
-public class ExportPrivacy {
+public class ExportPrivacy implements ExportMechanism {
 
     @Inject
     PrivacyLedgerRepository ledger;
@@ -50,6 +51,7 @@ public class ExportPrivacy {
      * @throws RequestRefused (conflict) when privacy is on and the statistics cannot be released as
      *     configured, or the budget does not allow another export; nothing is spent then
      */
+    @Override
     public ProjectStatistics released(CellProject project, ProjectStatistics exact) {
         PrivacySettings settings = settingsOf(project);
         if (!settings.enabled()) {

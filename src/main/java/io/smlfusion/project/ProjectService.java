@@ -23,7 +23,6 @@ import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
-import io.smlfusion.privacy.ExportPrivacy;
 import io.smlfusion.refusal.RequestRefused;
 
 /** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
@@ -61,7 +60,7 @@ public class ProjectService {
     ProjectExports exports;
 
     @Inject
-    ExportPrivacy privacy;
+    ExportMechanism mechanism;
 
     @Inject
     AuditTrail audit;
@@ -203,7 +202,7 @@ public class ProjectService {
 
     /**
      * A cell project's statistics as its disclosure control releases them ({@link ProjectExports}):
-     * exact, or noisy when differential privacy is on for it ({@link ExportPrivacy}) — noise is drawn,
+     * exact, or noisy when differential privacy is on for it ({@link ExportMechanism}) — noise is drawn,
      * and budget spent, only for a new release, never for a release sent again — with the version
      * that is its {@code ETag}, or no bytes when {@code ifNoneMatch} names it. A fusion's export is
      * its current merge ({@link FusionExporter}, hierarchical fusions): its cells applied their own
@@ -213,7 +212,7 @@ public class ProjectService {
     public ExportRelease export(String cid, String pid, String ifNoneMatch) {
         Project project = project(cid, pid);
         ExportRelease release = project instanceof CellProject cell
-                ? exports.release(cell, ifNoneMatch, statistics -> privacy.released(cell, statistics))
+                ? exports.release(cell, ifNoneMatch, statistics -> mechanism.released(cell, statistics))
                 : fusionExporter.export(project);
         if (!release.unchanged()) {
             audit.released(cid, pid, release.snapshot(), release.rowCount());

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * EE or web type and nothing of the layers above it; outside {@code api} only the transport
  * adapters named here know JAX-RS (services refuse requests with {@code refusal.RequestRefused});
  * a project owns its models and reaches their storage through {@code project.ModelStorage}, which
- * modelling implements, so the dependency runs one way.
+ * modelling implements, and its export's differential privacy through {@code project.ExportMechanism},
+ * which privacy implements, so each dependency runs one way.
  */
 class LayersTest {
 
@@ -57,6 +58,11 @@ class LayersTest {
     @Test
     void theProjectLayerOwnsItsModelsAndDependsOnNoModellingService() throws IOException {
         assertEquals(List.of(), offences(SOURCES.resolve("project"), imported -> imported.startsWith("io.smlfusion.modelling.")));
+    }
+
+    @Test
+    void theProjectLayerReachesPrivacyOnlyThroughItsExportMechanism() throws IOException {
+        assertEquals(List.of(), offences(SOURCES.resolve("project"), imported -> imported.startsWith("io.smlfusion.privacy.")));
     }
 
     private interface Rule {
