@@ -11,7 +11,6 @@ import io.smlfusion.engine.privacy.PrivacyBudget;
 import io.smlfusion.persistence.PrivacyLedgerEntity;
 import io.smlfusion.persistence.PrivacyLedgerRepository;
 import io.smlfusion.project.CellProject;
-import io.smlfusion.project.Project;
 import io.smlfusion.project.ProjectLimits;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
@@ -23,6 +22,8 @@ import io.smlfusion.refusal.RequestRefused;
  */
 @ApplicationScoped
 public class PrivacyService {
+
+    private static final String EXPORTED_WITH_PRIVACY = "exported with differential privacy";
 
     @Inject
     ProjectService projects;
@@ -44,7 +45,7 @@ public class PrivacyService {
 
     /** The settings in force (the project's own or the server's defaults) and the budget spent. */
     public Map<String, Object> describe(String cid, String pid) {
-        CellProject project = cell(cid, pid);
+        CellProject project = projects.cell(cid, pid, EXPORTED_WITH_PRIVACY);
         PrivacySettings settings = exports.settingsOf(project);
         PrivacyLedgerEntity row = ledger.find(project.journalId()).orElse(null);
         double rhoSpent = row == null ? 0 : row.getRhoSpent();
@@ -62,7 +63,7 @@ public class PrivacyService {
 
     /** Replaces the project's settings (the budget spent stays) and answers {@link #describe}. */
     public Map<String, Object> configure(String cid, String pid, String body) {
-        CellProject project = cell(cid, pid);
+        CellProject project = projects.cell(cid, pid, EXPORTED_WITH_PRIVACY);
         PrivacySettings settings = PrivacySettings.parse(body, defaults, limits.maxAttributes());
         if (settings.enabled()) {
             project.read(statistics -> {
@@ -75,14 +76,5 @@ public class PrivacyService {
         }
         ledger.saveSettings(project.journalId(), cid, settings.toJson(), clock.instant());
         return describe(cid, pid);
-    }
-
-    private CellProject cell(String cid, String pid) {
-        Project project = projects.project(cid, pid);
-        if (project instanceof CellProject cell) {
-            return cell;
-        }
-        throw RequestRefused.invalid("Project [" + pid + "] is a " + project.header().settings().type().wireName()
-                + " project: differential privacy applies to the exports of cell projects, a fusion exports nothing");
     }
 }

@@ -276,7 +276,11 @@ public class ProjectService {
         return RequestRefused.invalid(NO_DATA_SOURCES);
     }
 
-    private CellProject cell(String cid, String pid, String action) {
+    /**
+     * The cell project {@code pid}; a fusion is refused (400) with a text saying it cannot be
+     * {@code action} ("exported", "merged into", …).
+     */
+    public CellProject cell(String cid, String pid, String action) {
         Project project = project(cid, pid);
         if (project instanceof CellProject cell) {
             return cell;
