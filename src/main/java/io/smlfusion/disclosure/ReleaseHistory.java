@@ -37,15 +37,17 @@ public final class ReleaseHistory {
      * @param statistics  the project's statistics; only read
      * @param version     which state of the project {@code statistics} are (read under the same lock)
      * @param rowsChanged rows learned plus rows forgotten over the project's life in memory
+     * @param ifNoneMatch the caller's {@code If-None-Match} header, or null: when it names the release
+     *                    due, the answer is {@linkplain ExportRelease#notModified not modified}
      * @param releasing   what a new release makes of the statistics once they passed the checks; called
      *                    under this history's lock, at most once per version
      * @throws io.smlfusion.refusal.RequestRefused (409, {@link WithheldExport}) when a new release is
      *     due but a group of the statistics is smaller than {@link ExportPolicy#minRows}
      */
     public synchronized ExportRelease next(String pid, ExportPolicy policy, ProjectStatistics statistics, SnapshotVersion version,
-                                           long rowsChanged, UnaryOperator<ProjectStatistics> releasing) {
+                                           long rowsChanged, String ifNoneMatch, UnaryOperator<ProjectStatistics> releasing) {
         if (last != null && (last.version().equals(version) || rowsChanged - last.rowsChanged() < policy.minDeltaRows())) {
-            return last.again();
+            return last.version().matchesAny(ifNoneMatch) ? last.notModified() : last.again();
         }
         SmallGroup small = SmallGroup.find(statistics, policy.minRows());
         if (small != null) {

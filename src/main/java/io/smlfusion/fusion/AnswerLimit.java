@@ -21,6 +21,20 @@ public record AnswerLimit(long bytes, String setting) {
                 : new AnswerLimit(share, "one cell's share of " + FusionConfig.CACHE_BYTES_KEY + " (" + cacheBytes + " bytes / " + cells + " cells = " + share + " bytes)");
     }
 
+    /**
+     * Refuses a list of {@code cells} whose share could not hold even the smallest snapshot (one
+     * attribute with a one-byte name): every cell would fail at every refresh.
+     *
+     * @throws io.smlfusion.refusal.RequestRefused 400 naming the limit and what to change
+     */
+    void requireRoomForASnapshot(int cells) {
+        long smallest = FusionConfig.largestPlainSnapshot(1) - (FusionConfig.MAX_NAME_BYTES - 1);
+        if (bytes < smallest) {
+            throw CellList.invalid(cells + " cells cannot be kept: each may send at most " + setting + ", less than the smallest snapshot ("
+                    + smallest + " bytes); raise " + FusionConfig.CACHE_BYTES_KEY + " or split the fusion");
+        }
+    }
+
     /** The failure of an answer larger than this limit, declared or read. */
     CellFailure exceededBy(String size) {
         return new CellFailure(CellStatus.ERROR, "answer of " + size + " exceeds " + setting);

@@ -19,10 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The HTTP clients of the cell calls, one per TLS context and connect timeout, kept for the life of
- * the application: each holds a pool of kept-alive connections, so a refresh reuses the connections
- * of the previous one instead of opening one per cell (issue 16: building a client and connecting
- * per call was most of a refresh's time).
+ * The HTTP clients of the cell calls, one per TLS context (there are at most two: the JVM's and the
+ * configured one), kept for the life of the application: each holds a pool of kept-alive connections,
+ * so a refresh reuses the connections of the previous one instead of opening one per cell (issue 16:
+ * building a client and connecting per call was most of a refresh's time). A changed connect timeout
+ * (read at every call, like every fusion setting) replaces the client of that context: calls under
+ * way finish on the old one, which then goes away with its connections.
  *
  * <p>A call is aborted on its own ({@link CellClient}: cancelling its exchange or closing its body
  * closes only its connection), so nothing ever closes a shared client. Every client: HTTP/1.1
@@ -56,7 +58,8 @@ public class CellConnections {
     @Inject
     CellTransportSecurity transportSecurity;
 
-    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
+    /** By TLS context: an SSLContext compares by identity, and {@link CellTransportSecurity} keeps each one for good. */
+    private final Map<SSLContext, TimedClient> clients = new ConcurrentHashMap<>();
     private ExecutorService work;
 
     @PostConstruct
@@ -73,20 +76,26 @@ public class CellConnections {
         work.shutdownNow();
     }
 
-    /** The client for calls to {@code host} with the current connect timeout; built once, then shared. */
+    /** The client for calls to {@code host} with the current connect timeout; built once per timeout, then shared. */
     HttpClient client(String host) {
-        Duration connect = config.connectTimeout();
-        ClientKey key = new ClientKey(transportSecurity.sslContextFor(host), connect.isNegative() || connect.isZero() ? Duration.ofMillis(1) : connect);
-        return clients.computeIfAbsent(key, this::build);
+        Duration configured = config.connectTimeout();
+        Duration connect = configured.isNegative() || configured.isZero() ? Duration.ofMillis(1) : configured;
+        SSLContext tls = transportSecurity.sslContextFor(host);
+        TimedClient current = clients.get(tls);
+        if (current != null && current.connectTimeout().equals(connect)) {
+            return current.client();
+        }
+        return clients.compute(tls, (context, kept) -> kept != null && kept.connectTimeout().equals(connect)
+                ? kept : new TimedClient(connect, build(context, connect))).client();
     }
 
-    private HttpClient build(ClientKey key) {
+    private HttpClient build(SSLContext tls, Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(key.connectTimeout())
-                .sslContext(key.tls())
+                .connectTimeout(connectTimeout)
+                .sslContext(tls)
                 .executor(work)
                 .build();
     }
@@ -100,7 +109,6 @@ public class CellConnections {
         }
     }
 
-    /** Clients differ only by these; an SSLContext compares by identity, and {@link CellTransportSecurity} keeps one. */
-    private record ClientKey(SSLContext tls, Duration connectTimeout) {
+    private record TimedClient(Duration connectTimeout, HttpClient client) {
     }
 }

@@ -59,6 +59,9 @@ public class FusionConfig {
     @Inject
     Config config;
 
+    /** The policy of the last pattern read: compiled once per pattern, not at every cell call. */
+    private volatile CompiledHostPolicy hostPolicy;
+
     public RefreshPolicy refreshPolicy() {
         return new RefreshPolicy(millis(PREFETCH_KEY, RefreshPolicy.DEFAULT_INTERVAL.toMillis()),
                 config.getOptionalValue(MIN_CELLS_KEY, Integer.class).orElse(0),
@@ -98,9 +101,16 @@ public class FusionConfig {
     }
 
     public CellHostPolicy hostPolicy() {
-        return new CellHostPolicy(config.getOptionalValue(CellHostPolicy.ALLOW_KEY, String.class).orElseGet(() -> CellHostPolicy.thisServer(
+        String pattern = config.getOptionalValue(CellHostPolicy.ALLOW_KEY, String.class).orElseGet(() -> CellHostPolicy.thisServer(
                 config.getOptionalValue("http.port", Integer.class).orElse(9080),
-                config.getOptionalValue("https.port", Integer.class).orElse(9443))));
+                config.getOptionalValue("https.port", Integer.class).orElse(9443)));
+        CompiledHostPolicy kept = hostPolicy;
+        if (kept != null && kept.pattern().equals(pattern)) {
+            return kept.policy();
+        }
+        CellHostPolicy compiled = new CellHostPolicy(pattern);
+        hostPolicy = new CompiledHostPolicy(pattern, compiled);
+        return compiled;
     }
 
     /**
@@ -117,5 +127,8 @@ public class FusionConfig {
 
     private Duration millis(String key, long defaultMillis) {
         return Duration.ofMillis(config.getOptionalValue(key, Long.class).orElse(defaultMillis));
+    }
+
+    private record CompiledHostPolicy(String pattern, CellHostPolicy policy) {
     }
 }

@@ -24,6 +24,10 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  * one, labelled partial when some cell is missing. Otherwise the previous merge keeps serving and
  * only the cells' statuses change. Either way {@link FusionState#fetchError()} names every failed
  * cell with its status and reason.
+ *
+ * <p>When every cell confirmed the very snapshot the served merge was made from (all {@code 304}),
+ * the merge from scratch would give the same statistics again: the served merge is kept (the same
+ * object, so readers and the fusions above see no new version) and only the reports move on.
  */
 final class FusionMerge {
 
@@ -37,6 +41,12 @@ final class FusionMerge {
      * @param now       when the merge is installed
      */
     static FusionState next(FusionState base, List<CellAnswer> answers, RefreshPolicy policy, Instant startedAt, Instant now) {
+        if (mergeStillCurrent(base, answers)) {
+            List<CellReport> reports = answers.stream().map(CellReport::of).toList();
+            List<CellSnapshot> snapshots = answers.stream().map(CellAnswer::snapshot).toList();
+            return new FusionState(base.generation(), base.cells(), base.merged(), now, false, reports, snapshots, startedAt, false,
+                    null, base.identity());
+        }
         List<CellAnswer> outcomes = new ArrayList<>(answers);
         List<CellSnapshot> snapshots = new ArrayList<>(base.snapshots());
         ProjectStatistics merged = null;
@@ -74,5 +84,20 @@ final class FusionMerge {
         }
         return new FusionState(base.generation(), base.cells(), base.merged(), base.mergedAt(), base.partial(),
                 List.copyOf(reports), Collections.unmodifiableList(snapshots), startedAt, true, fetchError, base.identity());
+    }
+
+    /** Whether the served merge holds every cell and every cell answered with the very snapshot it was made from. */
+    private static boolean mergeStillCurrent(FusionState base, List<CellAnswer> answers) {
+        if (!base.hasMerge() || base.partial() || base.lastAttemptFailed()) {
+            return false;
+        }
+        for (int k = 0; k < answers.size(); k++) {
+            CellAnswer answer = answers.get(k);
+            CellSnapshot kept = base.snapshots().get(k);
+            if (!answer.ok() || kept == null || answer.snapshot().statistics() != kept.statistics()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

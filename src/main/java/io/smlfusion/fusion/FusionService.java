@@ -93,6 +93,7 @@ public class FusionService {
     private List<CellInfo> callableCells(String cellListJson) {
         List<CellInfo> cellList = CellList.parse(cellListJson, config.maxCells());
         config.hostPolicy().requireCallable(cellList);
+        config.refreshPolicy().answerLimit(cellList.size()).requireRoomForASnapshot(cellList.size());
         return cellList;
     }
 }

@@ -18,7 +18,7 @@ import io.smlfusion.engine.stats.ProjectStatistics;
  *
  * @param generation        changes when the cell list is replaced; a refresh of an older list is discarded
  * @param merged            the merge being served; null before the first good refresh of this list
- * @param mergedAt          when {@code merged} was installed
+ * @param mergedAt          when {@code merged} was installed, or last confirmed by every cell ({@link FusionMerge})
  * @param partial           whether {@code merged} lacks some cells (quorum below all cells)
  * @param reports           per cell, in list order
  * @param snapshots         per cell, in list order, the last snapshot it sent (null where none): the

@@ -24,6 +24,8 @@ public final class CellProject implements Project {
 
     private final ProjectHeader header;
     private final String journalId;
+    /** New for every object, so for every load: see {@link SnapshotVersion} on why a restart must change the ETag. */
+    private final String incarnation = SnapshotVersion.newIncarnation();
     private final ProjectStatistics statistics;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
@@ -77,7 +79,7 @@ public final class CellProject implements Project {
      * takes the write lock and moves the version inside it).
      */
     public SnapshotVersion snapshotVersion() {
-        return new SnapshotVersion(journalId, version.get());
+        return new SnapshotVersion(journalId, incarnation, version.get());
     }
 
     /**

@@ -67,9 +67,8 @@ public class ProjectExports {
         ExportPolicy policy = policyOf(project);
         ReleaseHistory history = historyOf(project);
         String pid = project.header().pid();
-        ExportRelease release = project.read(statistics ->
-                history.next(pid, policy, statistics, project.snapshotVersion(), project.rowsChanged(), releasing));
-        return release.version().matchesAny(ifNoneMatch) ? release.notModified() : release;
+        return project.read(statistics ->
+                history.next(pid, policy, statistics, project.snapshotVersion(), project.rowsChanged(), ifNoneMatch, releasing));
     }
 
     public ExportPolicy serverDefault() {

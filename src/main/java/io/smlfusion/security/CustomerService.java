@@ -24,6 +24,8 @@ public class CustomerService {
 
     /** Customer ids appear in URL paths and in statusStrings: keep them plain. */
     private static final Pattern CID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** Far above any real customer count; only existing customers are kept. */
+    static final int MAX_KEPT_KEYS = 100_000;
 
     @Inject
     CustomerRepository customers;
@@ -37,14 +39,17 @@ public class CustomerService {
     @Inject
     Sealer sealer;
 
+    private final UnsealedKeys<String> unsealedKeys = new UnsealedKeys<>(MAX_KEPT_KEYS);
+
     /** @return why {@code cid} is not a valid customer id (here, or of a fusion's cell elsewhere), or null when it is */
     public static String cidProblem(String cid) {
         return cid == null || !CID.matcher(cid).matches()
                 ? "Invalid customer id [" + cid + "]: use 1 to 64 letters, digits, '.', '_' or '-'" : null;
     }
 
+    /** The customer's key, read and unsealed once and then kept until it is rotated ({@link UnsealedKeys}). */
     public Optional<String> secretOf(String cid) {
-        return customers.find(cid).map(customer -> unsealed(cid, customer.getSealedKey()));
+        return unsealedKeys.get(cid, () -> customers.find(cid).map(customer -> unsealed(cid, customer.getSealedKey())));
     }
 
     public boolean exists(String cid) {
@@ -78,7 +83,9 @@ public class CustomerService {
     public String rotate(String caller, String cid) {
         requireSelfOrAdmin(caller, cid, "rotate the key");
         String secret = SecretKeys.generate();
-        if (!customers.rotateKey(cid, sealed(cid, secret), clock.instant())) {
+        boolean rotated = customers.rotateKey(cid, sealed(cid, secret), clock.instant());
+        unsealedKeys.forget(cid);
+        if (!rotated) {
             throw RequestRefused.invalid("No customer with id [" + cid + "]");
         }
         return secret;
@@ -95,6 +102,7 @@ public class CustomerService {
         String secret = configuredSecret.orElseGet(SecretKeys::generate);
         boolean created = customers.ensureAdmin(cid, sealed(cid, secret),
                 stored -> configuredSecret.isEmpty() || opensTo(cid, stored, secret), clock.instant());
+        unsealedKeys.forget(cid);
         return created && configuredSecret.isEmpty() ? Optional.of(secret) : Optional.empty();
     }
 
@@ -105,7 +113,9 @@ public class CustomerService {
      * @return how many keys were sealed now
      */
     public int sealClearKeys() {
-        return customers.sealClearKeys(stored -> !Sealer.isSealed(stored), this::sealed);
+        int sealedNow = customers.sealClearKeys(stored -> !Sealer.isSealed(stored), this::sealed);
+        unsealedKeys.forgetAll();
+        return sealedNow;
     }
 
     /** The associated text that binds a sealed key to its customer, apart from any other sealed value. */

@@ -23,7 +23,8 @@ import io.smlfusion.refusal.RequestRefused;
  * Export-only keys ({@link ExportKey}): created, listed and revoked by their owner or an
  * administrator, looked up by the signature filter. The secret is stored {@linkplain Sealer sealed},
  * bound to the key id, and leaves this class in clear only once, in the answer that creates it.
- * Every lookup reads the database, so a revocation takes effect at the next request.
+ * A found key is kept unsealed ({@link UnsealedKeys}) until it is revoked, so a revocation still
+ * takes effect at the next request.
  */
 @ApplicationScoped
 public class ExportKeyService {
@@ -54,6 +55,8 @@ public class ExportKeyService {
     @Inject
     @ConfigProperty(name = MAX_PER_CUSTOMER_KEY, defaultValue = "" + DEFAULT_MAX_PER_CUSTOMER)
     int maxPerCustomer;
+
+    private final UnsealedKeys<IssuedKey> unsealedKeys = new UnsealedKeys<>(CustomerService.MAX_KEPT_KEYS);
 
     /** A key with its secret in clear: once when it is created, and for the signature filter. */
     public record IssuedKey(ExportKey key, String secret) {
@@ -93,7 +96,9 @@ public class ExportKeyService {
     /** Deletes a key: the next request signed with it is refused as an unknown customer is. */
     public void revoke(String caller, String owner, String keyId) {
         requireOwnerOrAdmin(caller, owner, "revoke export keys");
-        if (!keys.delete(owner, keyId)) {
+        boolean deleted = keys.delete(owner, keyId);
+        unsealedKeys.forget(keyId);
+        if (!deleted) {
             throw new RequestRefused(RequestRefused.Reason.NOT_FOUND, "Customer [" + owner + "] has no export key [" + keyId + "]");
         }
         LOG.info(() -> "Export key [" + keyId + "] of customer [" + owner + "] revoked by [" + caller + "]");
@@ -101,8 +106,8 @@ public class ExportKeyService {
 
     /** The key of that id, with its secret, for the signature filter; empty for any other id. */
     Optional<IssuedKey> find(String keyId) {
-        return keys.find(keyId).map(stored -> new IssuedKey(key(stored),
-                Base64.getEncoder().encodeToString(sealer.unseal(sealOwner(keyId), stored.getSealedKey()))));
+        return unsealedKeys.get(keyId, () -> keys.find(keyId).map(stored -> new IssuedKey(key(stored),
+                Base64.getEncoder().encodeToString(sealer.unseal(sealOwner(keyId), stored.getSealedKey())))));
     }
 
     /** Whether an id is taken by a key, so that no customer is created with it. */

@@ -18,12 +18,21 @@ final class SignerLookup {
         this.exportKeys = exportKeys;
     }
 
-    /** The signer's secret, for {@link SignatureVerifier}; empty for an id that is neither. */
+    /**
+     * The signer's secret, for {@link SignatureVerifier}; empty for an id that is neither. An id is
+     * never both (each is refused when the other exists), so asking for an export key first when the
+     * id looks like one only saves the customer lookup that would miss.
+     */
     Optional<String> secretOf(String id) {
-        Optional<String> customer = customers.secretOf(id);
-        if (customer.isPresent()) {
-            return customer;
+        if (id.startsWith(ExportKeyService.ID_PREFIX)) {
+            Optional<String> key = exportKeySecret(id);
+            return key.isPresent() ? key : customers.secretOf(id);
         }
+        Optional<String> customer = customers.secretOf(id);
+        return customer.isPresent() ? customer : exportKeySecret(id);
+    }
+
+    private Optional<String> exportKeySecret(String id) {
         return exportKeys.find(id).map(found -> {
             exportKey = found.key();
             return found.secret();

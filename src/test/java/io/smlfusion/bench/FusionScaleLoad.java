@@ -1,5 +1,8 @@
 package io.smlfusion.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +38,17 @@ import io.smlfusion.security.BodyEncryption;
  * count is as expected and that the row count includes every learned row (a changed cell is never
  * served from the kept snapshot). Everything it creates it deletes; each step is bounded.
  *
+ * <p>A run {@code N:p:G} puts G fusions between the cells and the measured fusion (hierarchical
+ * fusions, two levels): the N cells are dealt round-robin over G middle fusions on the fusion
+ * server, and the measured fusion's cells are those G fusions. Each repeat then drops the kept
+ * snapshots at both levels; a fusion's export has no {@code ETag}, so the top level's "unchanged"
+ * count is 0 by design, while the middle fusions ask their cells conditionally.
+ *
+ * <p>Each row ends with the 1-minute load average of this machine ({@code /proc/loadavg}) when the
+ * run ended: the numbers of a shared machine are only comparable at a similar load.
+ *
  * <p>Usage (see {@code bin/bench-fusion}, which starts the servers): {@code FusionScaleLoad --fusion URL
- * --cells URL[,URL] --cid C --secret S [--runs "10:64 100:64"] [--repeats 5] [--interval-ms 1000]}.
+ * --cells URL[,URL] --cid C --secret S [--runs "10:64 100:64 1000:64:10"] [--repeats 5] [--interval-ms 1000]}.
  * The fusion server's {@code rtlm.option.sml.fusion.prefetch.min.time.ms} must be {@code --interval-ms}.
  */
 public final class FusionScaleLoad {
@@ -46,6 +58,7 @@ public final class FusionScaleLoad {
     private static final int CHANGED_ROWS = 10;
 
     private final SignedClient fusionServer;
+    private final String fusionHost;
     private final List<SignedClient> cellServers;
     private final List<String> cellHosts;
     private final String secret;
@@ -55,6 +68,7 @@ public final class FusionScaleLoad {
 
     private FusionScaleLoad(String fusionHost, List<String> cellHosts, String cid, String secret, int repeats, long intervalMs) {
         this.fusionServer = new SignedClient(fusionHost, cid, secret);
+        this.fusionHost = fusionHost;
         this.cellServers = cellHosts.stream().map(host -> new SignedClient(host, cid, secret)).toList();
         this.cellHosts = cellHosts;
         this.secret = secret;
@@ -73,20 +87,37 @@ public final class FusionScaleLoad {
         FusionScaleLoad load = new FusionScaleLoad(fusion, cells, cid, secret, Integer.parseInt(option(args, "--repeats", "5")),
                 Long.parseLong(option(args, "--interval-ms", "1000")));
         System.out.println("cell servers: " + cells.size() + "; times in ms, median (p90) over " + load.repeats + " repeats; KB = snapshot bytes the fusion received");
-        System.out.println("| cells | p | snapshot KB | first refresh | KB | unchanged (all 304) | KB | 10 % changed | KB | fused read |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| cells | p | middle fusions | snapshot KB | first refresh | KB | unchanged (all 304) | KB | 10 % changed | KB | fused read | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String spec : option(args, "--runs", "10:64 100:64").trim().split("\\s+")) {
-            String[] np = spec.split(":");
-            load.measure(Integer.parseInt(np[0]), Integer.parseInt(np[1]));
+            String[] npg = spec.split(":");
+            load.measure(Integer.parseInt(npg[0]), Integer.parseInt(npg[1]), npg.length > 2 ? Integer.parseInt(npg[2]) : 0);
         }
     }
 
-    private void measure(int n, int p) throws Exception {
-        String prefix = run + "-n" + n + "p" + p + "-";
+    /** @param groups middle fusions between the cells and the measured fusion; 0 = none */
+    private void measure(int n, int p, int groups) throws Exception {
+        String prefix = run + "-n" + n + "p" + p + "g" + groups + "-";
         List<CellInfo> cells = createCells(prefix, n, p);
         String fusion = prefix + "f";
+        List<String> middle = new ArrayList<>();
         try {
-            check(fusionServer.post("projects/fusion/create?pid=" + fusion + "&persist=false", cellList(cells)).status() == 201, "create fusion");
+            List<List<CellInfo>> groupCells = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                groupCells.add(new ArrayList<>());
+            }
+            for (int c = 0; c < cells.size() && groups > 0; c++) {
+                groupCells.get(c % groups).add(cells.get(c));
+            }
+            for (int g = 0; g < groups; g++) {
+                String pid = prefix + "m" + g;
+                check(fusionServer.post("projects/fusion/create?pid=" + pid + "&persist=false", cellList(groupCells.get(g))).status() == 201,
+                        "create middle fusion " + pid);
+                middle.add(pid);
+            }
+            List<CellInfo> measured = groups == 0 ? cells
+                    : middle.stream().map(pid -> new CellInfo(fusionHost, fusionServer.cid(), secret, pid)).toList();
+            check(fusionServer.post("projects/fusion/create?pid=" + fusion + "&persist=false", cellList(measured)).status() == 201, "create fusion");
             long rows = (long) n * ROWS;
             Series first = new Series();
             Series read = new Series();
@@ -94,27 +125,41 @@ public final class FusionScaleLoad {
             Series tenth = new Series();
             SplittableRandom random = new SplittableRandom(n * 31L + p);
             for (int r = 0; r < repeats; r++) {
-                check(fusionServer.post("projects/fusion/" + fusion + "/updateCellsInfo", cellList(cells)).status() == 200, "update");
+                for (int g = 0; g < groups; g++) {
+                    check(fusionServer.post("projects/fusion/" + middle.get(g) + "/updateCellsInfo", cellList(groupCells.get(g))).status() == 200,
+                            "update middle");
+                }
+                check(fusionServer.post("projects/fusion/" + fusion + "/updateCellsInfo", cellList(measured)).status() == 200, "update");
                 first.add(timedInfo(fusion, rows, 0));
                 for (int k = 0; k < 3; k++) {
                     read.add(timedInfo(fusion, rows, -1));
                 }
                 Thread.sleep(intervalMs + 50);
-                unchanged.add(timedInfo(fusion, rows, n));
+                unchanged.add(timedInfo(fusion, rows, groups == 0 ? n : 0));
                 int changed = Math.max(1, n / 10);
                 for (int c : random.ints(0, n).distinct().limit(changed).toArray()) {
                     learn(cells.get(c), p, CHANGED_ROWS, random.nextLong());
                     rows += CHANGED_ROWS;
                 }
                 Thread.sleep(intervalMs + 50);
-                tenth.add(timedInfo(fusion, rows, n - changed));
+                tenth.add(timedInfo(fusion, rows, groups == 0 ? n - changed : 0));
             }
-            System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %s | %.0f | %s | %.0f | %s | %.0f | %s |%n", n, p, first.bytes.get(0) / 1024.0 / n,
-                    first.latency(), first.medianBytes() / 1024, unchanged.latency(), unchanged.medianBytes() / 1024,
-                    tenth.latency(), tenth.medianBytes() / 1024, read.latency());
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.0f | %s | %.0f | %s | %.0f | %s | %.0f | %s | %s |%n", n, p, groups,
+                    first.bytes.get(0) / 1024.0 / measured.size(), first.latency(), first.medianBytes() / 1024, unchanged.latency(),
+                    unchanged.medianBytes() / 1024, tenth.latency(), tenth.medianBytes() / 1024, read.latency(), loadAverage());
         } finally {
             fusionServer.delete("projects/" + fusion);
+            middle.forEach(pid -> fusionServer.delete("projects/" + pid));
             deleteCells(cells);
+        }
+    }
+
+    /** The 1-minute load average, or "?" where {@code /proc/loadavg} is missing. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unavailable) {
+            return "?";
         }
     }
 

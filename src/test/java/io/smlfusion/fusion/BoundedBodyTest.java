@@ -18,6 +18,7 @@ import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.StatisticsCodec;
+import io.smlfusion.refusal.RequestRefused;
 
 /** A cell's answer is read bounded in size and in time; the default size follows from the attribute limit. */
 class BoundedBodyTest {
@@ -69,6 +70,16 @@ class BoundedBodyTest {
         assertEquals("answer of more than 1000 bytes exceeds one cell's share of smlfusion.fusion.cache.max.bytes"
                 + " (1000000 bytes / 1000 cells = 1000 bytes)", e.reason());
         assertEquals(AnswerLimit.perCell(50_000_000), AnswerLimit.forList(50_000_000, 1L << 30, 10), "a short list keeps the per-cell limit");
+    }
+
+    @Test
+    void aListWhoseShareCannotHoldTheSmallestSnapshotIsRefused() {
+        AnswerLimit.forList(50_000_000, 74_000, 1000).requireRoomForASnapshot(1000);
+        RequestRefused refused = assertThrows(RequestRefused.class,
+                () -> AnswerLimit.forList(50_000_000, 73_999, 1000).requireRoomForASnapshot(1000));
+        assertEquals("Invalid FusionCellInfoList: 1000 cells cannot be kept: each may send at most one cell's share of"
+                + " smlfusion.fusion.cache.max.bytes (73999 bytes / 1000 cells = 73 bytes), less than the smallest snapshot (74 bytes);"
+                + " raise smlfusion.fusion.cache.max.bytes or split the fusion", refused.getMessage());
     }
 
     @Test

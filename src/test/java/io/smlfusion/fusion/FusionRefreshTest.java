@@ -2,7 +2,9 @@ package io.smlfusion.fusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -259,6 +261,26 @@ class FusionRefreshTest {
         assertEquals(0L, Described.of(fusion).merge().get("bytesReceived"));
         StatisticsAssertions.assertSameStatistics(TestCells.learned(TestCells.block(NAMES, 110, 0), TestCells.block(NAMES, 20, 1),
                 TestCells.block(NAMES, 30, 2)), fusion.read(ProjectStatistics::copy), 1e-12);
+    }
+
+    @Test
+    void whenEveryCellIsUnchangedTheServedMergeIsKeptAndItsVersionStays() {
+        FusionRefresh refresh = new FusionRefresh(cells, path -> fetcher, TestCells.callers(Runnable::run), clock, () -> policy);
+        FusionState first = refresh.readable(FusionPath.EMPTY);
+        long version = refresh.version();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        FusionState unchanged = refresh.readable(FusionPath.EMPTY);
+        assertSame(first.merged(), unchanged.merged(), "all cells answered 304: nothing to merge again");
+        assertEquals(version, refresh.version());
+        assertEquals(clock.instant(), unchanged.mergedAt(), "the merge is confirmed current now");
+        assertEquals(3, unchanged.reports().stream().filter(report -> report.unchanged()).count());
+
+        cellOneLearns();
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
+        FusionState changed = refresh.readable(FusionPath.EMPTY);
+        assertNotSame(first.merged(), changed.merged());
+        assertEquals(160, changed.merged().total().count());
+        assertTrue(refresh.version() > version);
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
 import io.smlfusion.disclosure.ExportPolicy;
 import io.smlfusion.disclosure.ExportRelease;
-import io.smlfusion.disclosure.SnapshotVersion;
 import io.smlfusion.engine.stats.AttributeType;
 import io.smlfusion.engine.stats.DataBlock;
 import io.smlfusion.engine.stats.Moments;
@@ -41,14 +41,47 @@ class ProjectExportsTest {
     void aChangeMovesTheVersionAndAReleaseNamesExactlyItsBytes() {
         ProjectExports exports = exports(0, 0);
         ExportRelease empty = exports.release(project, null, UnaryOperator.identity());
-        assertEquals(new SnapshotVersion(project.journalId(), 0), empty.version());
+        assertEquals(project.snapshotVersion(), empty.version());
         assertTrue(exports.release(project, "\"" + empty.version().etag() + "\"", UnaryOperator.identity()).unchanged(),
                 "a current copy gets no bytes");
         learn(rows(20));
         ExportRelease learned = exports.release(project, "\"" + empty.version().etag() + "\"", UnaryOperator.identity());
         assertFalse(learned.unchanged(), "a changed project is never answered 304");
-        assertEquals(new SnapshotVersion(project.journalId(), 1), learned.version());
+        assertEquals(1, learned.version().sequence());
+        assertEquals(project.snapshotVersion(), learned.version());
         assertArrayEquals(project.read(StatisticsCodec::encode), learned.snapshot());
+    }
+
+    @Test
+    void withTheControlsOffACurrentCopyIsConfirmedWithoutMakingAReleaseAgain() {
+        ProjectExports exports = exports(0, 0);
+        learn(rows(20));
+        AtomicInteger releases = new AtomicInteger();
+        UnaryOperator<ProjectStatistics> counting = statistics -> {
+            releases.incrementAndGet();
+            return statistics;
+        };
+        ExportRelease first = exports.release(project, null, counting);
+        ExportRelease confirmed = exports.release(project, "\"" + first.version().etag() + "\"", counting);
+        assertTrue(confirmed.unchanged());
+        assertEquals(1, releases.get(), "a 304 draws no noise and encodes nothing");
+        ExportRelease again = exports.release(project, null, counting);
+        assertTrue(again.repeated());
+        assertEquals(1, releases.get(), "without If-None-Match an unchanged project gets its last release again");
+    }
+
+    @Test
+    void aProjectLoadedAgainAtAnAlreadyServedSequenceIsNeverAnswered304() throws SnapshotFormatException {
+        ProjectExports exports = exports(0, 0);
+        learn(rows(20));
+        ExportRelease served = exports.release(project, null, UnaryOperator.identity());
+        // kill -9 before that change was durable: the project comes back at sequence 0, then learns other rows
+        CellProject reloaded = new CellProject(project.header(), new ProjectStatistics(false, false), project.journalId(), 0);
+        reloaded.learn(block(rows(30)), NOW, quota, change -> change);
+        assertEquals(served.version().sequence(), reloaded.snapshotVersion().sequence(), "the crash reused the sequence");
+        ExportRelease after = exports.release(reloaded, "\"" + served.version().etag() + "\"", UnaryOperator.identity());
+        assertFalse(after.unchanged(), "other statistics under a reused sequence must be sent whole");
+        assertEquals(30, decode(after).total().count());
     }
 
     @Test
