@@ -28,8 +28,16 @@ public final class KafkaBroker {
 
     public static void main(String[] args) throws Exception {
         Path addressFile = Path.of(args[0]);
-        Path baseDirectory = Path.of(args[1]);
         Files.deleteIfExists(addressFile);
+        KafkaClusterTestKit cluster = start(Path.of(args[1]));
+        Path written = Files.writeString(addressFile.resolveSibling(addressFile.getFileName() + ".tmp"), cluster.bootstrapServers());
+        Files.move(written, addressFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Kafka broker for the stream ITs ready at " + cluster.bootstrapServers());
+        Thread.currentThread().join();
+    }
+
+    /** A ready single-node KRaft broker with its files under {@code baseDirectory}, closed when the JVM ends. */
+    public static KafkaClusterTestKit start(Path baseDirectory) throws Exception {
         Files.createDirectories(baseDirectory);
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
                 .setBaseDirectory(Files.createTempDirectory(baseDirectory, "kraft")).build();
@@ -42,9 +50,6 @@ public final class KafkaBroker {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        Path written = Files.writeString(addressFile.resolveSibling(addressFile.getFileName() + ".tmp"), cluster.bootstrapServers());
-        Files.move(written, addressFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("Kafka broker for the stream ITs ready at " + cluster.bootstrapServers());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 cluster.close();
@@ -52,7 +57,7 @@ public final class KafkaBroker {
                 // the build is ending; the directory is under target/
             }
         }));
-        Thread.currentThread().join();
+        return cluster;
     }
 
     /** The address the broker wrote, waiting for it while the broker starts beside the servers. */

@@ -20,13 +20,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The stream ITs' side of the broker: topics, records, and what a consumer group looks like. */
-final class StreamTopics implements AutoCloseable {
+public final class StreamTopics implements AutoCloseable {
 
-    private final String bootstrap = KafkaBroker.bootstrapServers();
+    private final String bootstrap;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
+    /** The build's broker ({@link KafkaBroker}). */
     StreamTopics() {
+        this(KafkaBroker.bootstrapServers());
+    }
+
+    public StreamTopics(String bootstrap) {
+        this.bootstrap = bootstrap;
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         admin = Admin.create(properties);
@@ -37,29 +43,29 @@ final class StreamTopics implements AutoCloseable {
         producer = new KafkaProducer<>(producing, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
-    void create(String topic, int partitions) throws ExecutionException, InterruptedException {
+    public void create(String topic, int partitions) throws ExecutionException, InterruptedException {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
 
     /** Sends records {@code from} to {@code to} - 1, record i to partition i mod {@code partitions}, and waits for every ack. */
-    void send(String topic, int partitions, int from, int to, IntFunction<String> record) {
+    public void send(String topic, int partitions, int from, int to, IntFunction<String> record) {
         for (int i = from; i < to; i++) {
             producer.send(new ProducerRecord<>(topic, i % partitions, null, record.apply(i).getBytes(StandardCharsets.UTF_8)));
         }
         producer.flush();
     }
 
-    void sendBytes(String topic, int partition, byte[] value) {
+    public void sendBytes(String topic, int partition, byte[] value) {
         producer.send(new ProducerRecord<>(topic, partition, null, value));
         producer.flush();
     }
 
     /** Waits until the group has {@code members} members and every one has partitions. */
-    void awaitGroup(String group, int members) throws Exception {
+    public void awaitGroup(String group, int members) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         String seen = "";
         while (Instant.now().isBefore(deadline)) {
