@@ -23,8 +23,8 @@ import io.smlfusion.it.SignedClient.Reply;
  */
 class StreamCrashIT {
 
-    private static final int RECORDS = 60_000;
-    private static final int APPLIED_BEFORE_KILL = 2_000;
+    private static final int RECORDS = 20_000;
+    private static final int APPLIED_BEFORE_KILL = 1_000;
 
     private final SignedClient client = CellServer.client();
     private final StreamCalls streams = new StreamCalls(client, CellServer.SECRET);
