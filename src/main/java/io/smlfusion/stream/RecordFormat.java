@@ -1,23 +1,24 @@
 package io.smlfusion.stream;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
 /**
  * How one Kafka record holds rows: one row as a JSON object keyed by attribute name, one row as a
@@ -91,7 +92,7 @@ public enum RecordFormat {
     }
 
     static List<String> wireNames() {
-        return java.util.Arrays.stream(values()).map(RecordFormat::wireName).toList();
+        return Arrays.stream(values()).map(RecordFormat::wireName).toList();
     }
 
     /**
@@ -111,9 +112,7 @@ public enum RecordFormat {
     private static JsonStructure structure(byte[] record) {
         try (JsonReader reader = Json.createReader(new StringReader(text(record)))) {
             return reader.read();
-        } catch (JsonParsingException e) {
-            throw new BadRecord("not JSON: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
+        } catch (JsonException e) {
             throw new BadRecord("not JSON: " + e.getMessage());
         }
     }

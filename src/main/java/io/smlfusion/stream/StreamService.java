@@ -2,8 +2,10 @@ package io.smlfusion.stream;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,7 +90,7 @@ public class StreamService implements AttachedStreams {
 
     @PreDestroy
     void stopAll() {
-        streams.values().stream().map(ProjectStream::requestStop).filter(java.util.Objects::nonNull).toList()
+        streams.values().stream().map(ProjectStream::requestStop).filter(Objects::nonNull).toList()
                 .forEach(StreamConsumer::awaitEnd);
     }
 
@@ -119,7 +121,7 @@ public class StreamService implements AttachedStreams {
         projects.streamed(cid, pid);
         List<Map<String, Object>> list = new ArrayList<>();
         streams.entrySet().stream().filter(e -> e.getKey().cid().equals(cid) && e.getKey().pid().equals(pid))
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(StreamKey::streamId)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(StreamKey::streamId)))
                 .forEach(e -> list.add(e.getValue().description()));
         return list;
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
@@ -64,7 +65,7 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
         if (!(type instanceof JsonString t) || !t.getString().equalsIgnoreCase("kafka")) {
             throw invalid("TaskInfo type must be \"kafka\"");
         }
-        Set<String> unknown = new java.util.TreeSet<>(task.keySet());
+        Set<String> unknown = new TreeSet<>(task.keySet());
         unknown.removeAll(Set.of("type", "name", "params"));
         if (!unknown.isEmpty()) {
             throw invalid("TaskInfo has unknown keys " + unknown + "; it holds type, name and params");
@@ -147,7 +148,7 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
     private static String securitySetting(String key, JsonValue value) {
         boolean clientSecurity = key.equals("security.protocol") || key.startsWith("ssl.") || key.startsWith("sasl.");
         if (!clientSecurity || key.length() > 128) {
-            throw invalid("TaskInfo params has the unknown key [" + shown(key) + "]; it takes " + new java.util.TreeSet<>(PARAMS)
+            throw invalid("TaskInfo params has the unknown key [" + shown(key) + "]; it takes " + new TreeSet<>(PARAMS)
                     + " and the Kafka client's security.protocol, ssl.* and sasl.* settings");
         }
         if (key.endsWith(".class")) {
@@ -157,7 +158,7 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
             throw invalid("TaskInfo params key [" + key + "] must be a string of at most " + MAX_SECURITY_VALUE_CHARS + " characters");
         }
         if (key.equals("security.protocol") && !PROTOCOLS.contains(text.getString())) {
-            throw invalid("security.protocol must be one of " + new java.util.TreeSet<>(PROTOCOLS));
+            throw invalid("security.protocol must be one of " + new TreeSet<>(PROTOCOLS));
         }
         return text.getString();
     }
@@ -191,7 +192,7 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
                 throw invalid("attributeNames[" + i + "] '" + AttributeNames.shown(names.get(i)) + "' " + problem);
             }
             if (!TYPES.contains(types.get(i).trim().toUpperCase(Locale.ROOT))) {
-                throw invalid("attributeTypes[" + i + "] [" + shown(types.get(i)) + "] is not one of " + new java.util.TreeSet<>(TYPES));
+                throw invalid("attributeTypes[" + i + "] [" + shown(types.get(i)) + "] is not one of " + new TreeSet<>(TYPES));
             }
         }
         if (Set.copyOf(names).size() != names.size()) {
