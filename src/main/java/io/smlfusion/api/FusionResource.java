@@ -1,6 +1,5 @@
 package io.smlfusion.api;
 
-import java.util.Base64;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,9 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smlfusion.fusion.FusionService;
 import io.smlfusion.fusion.RequestedEncryption;
-import io.smlfusion.refusal.RequestRefused;
-import io.smlfusion.security.BodyDecryptionException;
-import io.smlfusion.security.BodyEncryption;
 import io.smlfusion.security.Caller;
 
 /**
@@ -68,26 +64,8 @@ public class FusionResource {
     }
 
     private String decrypt(byte[] body) {
-        if (isPlainJson(body)) {
-            throw RequestRefused.invalid("The cell list arrived as plain JSON: a FusionCellInfoList travels encrypted with"
-                    + " your key. Encrypt it first, e.g. bin/sml --encrypt POST 'projects/fusion/create?pid=f1' @cells.json,"
-                    + " or bin/sml encrypt @cells.json for the body alone");
-        }
-        BodyEncryption scheme = encryption.scheme();
-        try {
-            return scheme.codec().decrypt(caller.secret(), Base64.getEncoder().encodeToString(JsonBodies.base64(body)));
-        } catch (BodyDecryptionException e) {
-            throw RequestRefused.invalid(e.getMessage());
-        }
-    }
-
-    /** Base64 never starts with a brace or a bracket; plain JSON does. */
-    private static boolean isPlainJson(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '{' || b == '[';
-            }
-        }
-        return false;
+        return EncryptedBodies.decrypt(body, encryption.scheme(), caller.secret(), "The cell list",
+                "a FusionCellInfoList travels encrypted with your key. Encrypt it first, e.g. bin/sml --encrypt POST"
+                        + " 'projects/fusion/create?pid=f1' @cells.json, or bin/sml encrypt @cells.json for the body alone");
     }
 }

@@ -2,6 +2,7 @@ package io.smlfusion.journal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,7 @@ import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.journal.GroupCommit.Ticket;
 import io.smlfusion.persistence.JournalEntryEntity;
 import io.smlfusion.persistence.JournalRepository;
+import io.smlfusion.persistence.StreamRepository;
 import io.smlfusion.project.CellProject;
 import io.smlfusion.project.ProjectQuota;
 import io.smlfusion.project.ProjectSettings;
@@ -39,6 +41,9 @@ public class ProjectJournal {
     JournalRepository repository;
 
     @Inject
+    StreamRepository streams;
+
+    @Inject
     @ConfigProperty(name = "smlfusion.journal.batch.max.entries", defaultValue = "256")
     int maxBatch;
 
@@ -50,7 +55,38 @@ public class ProjectJournal {
     }
 
     public void learn(CellProject project, DataBlock block, Instant now, ProjectQuota quota) {
-        awaitDurable(project, project.learn(block, now, quota, change -> enqueue(project, change)), now);
+        learn(project, block, now, quota, ConsumedOffsets.NONE);
+    }
+
+    /**
+     * Learns rows a stream consumed; the offsets after them are written in the transaction of their
+     * journal entry, so statistics and offsets never disagree after a crash (exactly once).
+     *
+     * @return whether the offsets are durable with the rows (false: the project has no journal)
+     */
+    public boolean learn(CellProject project, DataBlock block, Instant now, ProjectQuota quota, ConsumedOffsets consumed) {
+        Ticket<StatisticsChangeOf> ticket = project.learn(block, now, quota, change -> enqueue(project, change, consumed));
+        awaitDurable(project, ticket, now);
+        return ticket != null;
+    }
+
+    /**
+     * Stores the offsets after records that changed no statistics (all of them skipped), when the
+     * project has a journal.
+     *
+     * @return whether they were stored
+     */
+    public boolean consumed(CellProject project, ConsumedOffsets consumed) {
+        if (!journaled(project)) {
+            return false;
+        }
+        streams.saveOffsets(consumed.entities(project.journalId()));
+        return true;
+    }
+
+    /** partition → the offset of the first record of stream {@code streamId} the project's statistics do not hold */
+    public Map<Integer, Long> consumedOffsets(CellProject project, String streamId) {
+        return journaled(project) ? streams.offsets(project.journalId(), streamId) : Map.of();
     }
 
     public void forget(CellProject project, DataBlock block, Instant now) {
@@ -64,9 +100,16 @@ public class ProjectJournal {
 
     /** Runs under the project's write lock: queue order is the order of the project's changes. */
     private Ticket<StatisticsChangeOf> enqueue(CellProject project, StatisticsChange change) {
+        return enqueue(project, change, ConsumedOffsets.NONE);
+    }
+
+    private Ticket<StatisticsChangeOf> enqueue(CellProject project, StatisticsChange change, ConsumedOffsets consumed) {
+        return journaled(project) ? commits.enqueue(new StatisticsChangeOf(project.journalId(), change, consumed)) : null;
+    }
+
+    private static boolean journaled(CellProject project) {
         ProjectSettings settings = project.header().settings();
-        return settings.persisted() && settings.autoSave()
-                ? commits.enqueue(new StatisticsChangeOf(project.journalId(), change)) : null;
+        return settings.persisted() && settings.autoSave();
     }
 
     private void awaitDurable(CellProject project, Ticket<StatisticsChangeOf> ticket, Instant now) {
@@ -89,7 +132,8 @@ public class ProjectJournal {
     }
 
     private void write(List<StatisticsChangeOf> batch) {
-        repository.append(batch.stream().map(ProjectJournal::entry).toList());
+        repository.append(batch.stream().map(ProjectJournal::entry).toList(),
+                batch.stream().flatMap(of -> of.consumed().entities(of.journalId()).stream()).toList());
     }
 
     private static JournalEntryEntity entry(StatisticsChangeOf of) {
@@ -98,7 +142,7 @@ public class ProjectJournal {
                 StatisticsCodec.encode(change.rows()));
     }
 
-    /** A change and the journal it goes to. */
-    record StatisticsChangeOf(String journalId, StatisticsChange change) {
+    /** A change, the journal it goes to and the stream offsets that travel with it. */
+    record StatisticsChangeOf(String journalId, StatisticsChange change, ConsumedOffsets consumed) {
     }
 }

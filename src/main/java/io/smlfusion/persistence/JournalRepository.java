@@ -19,10 +19,14 @@ public class JournalRepository {
     @PersistenceContext(unitName = "smlfusion")
     EntityManager em;
 
-    /** Inserts the entries in one transaction: all of them are durable when this returns, or none. */
+    /**
+     * Inserts the entries, and stores the stream offsets that travel with them, in one transaction:
+     * all of them are durable when this returns, or none.
+     */
     @Transactional
-    public void append(List<JournalEntryEntity> entries) {
+    public void append(List<JournalEntryEntity> entries, List<StreamOffsetEntity> offsets) {
         entries.forEach(em::persist);
+        offsets.forEach(em::merge);
     }
 
     /** The entries after {@code position}, oldest first. */

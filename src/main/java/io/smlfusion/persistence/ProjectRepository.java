@@ -60,7 +60,7 @@ public class ProjectRepository {
         return entity.isPresent();
     }
 
-    /** Deletes the project, its journal, its privacy ledger and its models, in one transaction. */
+    /** Deletes the project, its journal, its privacy ledger, its stream offsets and its models, in one transaction. */
     @Transactional
     public boolean delete(String cid, String pid) {
         Optional<ProjectEntity> entity = find(cid, pid);
@@ -69,6 +69,7 @@ public class ProjectRepository {
             if (row.getJournalPosition() != null) {
                 JournalRepository.deleteAll(em, row.getJournalPosition().journalId());
                 PrivacyLedgerRepository.deleteAll(em, row.getJournalPosition().journalId());
+                StreamRepository.deleteOffsets(em, row.getJournalPosition().journalId());
             }
         });
         ModelRepository.deleteAll(em, cid, pid);

@@ -21,7 +21,9 @@ import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameFormat;
+import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
+import io.smlfusion.journal.ConsumedOffsets;
 import io.smlfusion.journal.ProjectJournal;
 import io.smlfusion.refusal.RequestRefused;
 
@@ -68,6 +70,9 @@ public class ProjectService {
     @Inject
     FusionExporter fusionExporter;
 
+    @Inject
+    AttachedStreams streams;
+
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
         validatePid(pid);
@@ -97,6 +102,7 @@ public class ProjectService {
 
     /** Deletes the project and its models; a model being stored meanwhile waits on the models' monitor. */
     public String delete(String cid, String pid) {
+        streams.deleteAll(cid, pid);
         Object models = registry.get(cid, pid).map(p -> (Object) p.models()).orElseGet(Object::new);
         synchronized (models) {
             boolean inMemory = registry.remove(cid, pid).isPresent();
@@ -115,6 +121,7 @@ public class ProjectService {
     public String rename(String cid, String pid, String newPid) {
         validatePid(newPid);
         Project project = project(cid, pid);
+        streams.requireNone(cid, pid, "renamed");
         synchronized (project.models()) {
             if (store.exists(cid, newPid) || !registry.rename(project, newPid, clock.instant())) {
                 throw duplicate(cid, newPid);
@@ -183,6 +190,38 @@ public class ProjectService {
             autosave.changed(project);
         }
         return frame;
+    }
+
+    /** The cell project a stream feeds; a fusion is refused as it is for learn. */
+    public CellProject streamed(String cid, String pid) {
+        return cell(cid, pid, "fed by a stream");
+    }
+
+    /** How a stream reads its records into DataFrames for {@code project}: the limits of learn. */
+    public FrameOptions frameOptions(CellProject project) {
+        return limits.frameOptions(project.header().settings().partitionColumn());
+    }
+
+    /**
+     * Learns rows a stream read (with {@link #frameOptions}) like {@link #learn} — journal, quota,
+     * autosave — and stores the offsets after them with their journal entry; for a frame without
+     * rows or none ({@code frame} null: every record skipped) the offsets alone.
+     *
+     * @return whether the offsets are durable with the statistics (false: the project has no journal)
+     */
+    public boolean learnConsumed(String cid, String pid, ParsedFrame frame, ConsumedOffsets consumed) {
+        CellProject project = streamed(cid, pid);
+        if (frame == null || frame.block().rowCount() == 0) {
+            return journal.consumed(project, consumed);
+        }
+        boolean durable = journal.learn(project, frame.block(), clock.instant(), quota, consumed);
+        autosave.changed(project);
+        return durable;
+    }
+
+    /** partition → the offset of the first record of the stream that the project's statistics do not hold */
+    public Map<Integer, Long> consumedOffsets(String cid, String pid, String streamId) {
+        return journal.consumedOffsets(streamed(cid, pid), streamId);
     }
 
     /** Adds {@code other}'s statistics into {@code pid}; {@code other} is unchanged. */

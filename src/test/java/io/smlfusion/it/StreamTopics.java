@@ -1,0 +1,89 @@
+package io.smlfusion.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The stream ITs' side of the broker: topics, records, and what a consumer group looks like. */
+public final class StreamTopics implements AutoCloseable {
+
+    private final String bootstrap;
+    private final Admin admin;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    /** The build's broker ({@link KafkaBroker}). */
+    StreamTopics() {
+        this(KafkaBroker.bootstrapServers());
+    }
+
+    public StreamTopics(String bootstrap) {
+        this.bootstrap = bootstrap;
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        admin = Admin.create(properties);
+        Properties producing = new Properties();
+        producing.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producing.put(ProducerConfig.ACKS_CONFIG, "all");
+        producing.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        producer = new KafkaProducer<>(producing, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    public void create(String topic, int partitions) throws ExecutionException, InterruptedException {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    }
+
+    /** Sends records {@code from} to {@code to} - 1, record i to partition i mod {@code partitions}, and waits for every ack. */
+    public void send(String topic, int partitions, int from, int to, IntFunction<String> record) {
+        for (int i = from; i < to; i++) {
+            producer.send(new ProducerRecord<>(topic, i % partitions, null, record.apply(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    public void sendBytes(String topic, int partition, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, partition, null, value));
+        producer.flush();
+    }
+
+    /** Waits until the group has {@code members} members and every one has partitions. */
+    public void awaitGroup(String group, int members) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        String seen = "";
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+            ConsumerGroupDescription description = groups.get(group);
+            seen = description.members().toString();
+            if (description.members().size() == members
+                    && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("group " + group + " did not reach " + members + " members with partitions: " + seen);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+        admin.close(Duration.ofSeconds(10));
+    }
+}
