@@ -2,6 +2,7 @@ package io.smlfusion.project;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ProjectJournal;
+import io.smlfusion.observability.IngestMetrics;
 import io.smlfusion.privacy.ExportPrivacy;
 import io.smlfusion.refusal.RequestRefused;
 
@@ -68,6 +70,9 @@ public class ProjectService {
 
     @Inject
     FusionExporter fusionExporter;
+
+    @Inject
+    IngestMetrics ingestMetrics;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -174,6 +179,7 @@ public class ProjectService {
 
     private ParsedFrame ingest(String cid, String pid, InputStream rows, FrameFormat format, boolean learn) {
         CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
+        long started = System.nanoTime();
         ParsedFrame frame = format.read(DataFrameReader.bytes(rows), limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
@@ -183,6 +189,8 @@ public class ProjectService {
             }
             autosave.changed(project);
         }
+        ingestMetrics.ingested(cid, pid, learn, frame.block().rowCount(), frame.rowsSkipped(), frame.firstSkipReason(),
+                Duration.ofNanos(System.nanoTime() - started));
         return frame;
     }
 

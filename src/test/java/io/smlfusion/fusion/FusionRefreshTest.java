@@ -74,7 +74,8 @@ class FusionRefreshTest {
     private FusionProject fusion(Executor executor) {
         ProjectHeader header = new ProjectHeader("c1", "f1", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 clock.instant(), clock.instant(), false);
-        return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock, () -> policy),
+        return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock, () -> policy,
+                (next, took) -> { }),
                 clock, json -> json, (fusion, merge) -> mergesRead.add(merge));
     }
 
