@@ -42,7 +42,7 @@ public class FusionMetrics {
     @Inject
     Clock clock;
 
-    private final Map<String, AtomicReference<Instant>> mergedAt = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<Instant>> mergeTimes = new ConcurrentHashMap<>();
 
     /**
      * @param failed   the refresh got no quorum: the previous merge (if any) keeps serving
@@ -55,13 +55,13 @@ public class FusionMetrics {
             registry.counter(REFRESH_FAILURES, fusion).inc();
         }
         if (mergedAt != null) {
-            servedSince(fusion).set(mergedAt);
+            servedSince(fusion, mergedAt).set(mergedAt);
         }
     }
 
-    private AtomicReference<Instant> servedSince(Tag[] fusion) {
-        return mergedAt.computeIfAbsent(fusion[0].getTagValue() + "\n" + fusion[1].getTagValue(), key -> {
-            AtomicReference<Instant> since = new AtomicReference<>();
+    private AtomicReference<Instant> servedSince(Tag[] fusion, Instant first) {
+        return mergeTimes.computeIfAbsent(fusion[0].getTagValue() + "\n" + fusion[1].getTagValue(), key -> {
+            AtomicReference<Instant> since = new AtomicReference<>(first);
             registry.gauge(AGE_GAUGE, since, this::ageSeconds, fusion);
             return since;
         });
