@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import io.smlfusion.audit.Sha256;
 import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
+import io.smlfusion.observability.CellCallObserver;
 import io.smlfusion.security.RequestSigner;
 import io.smlfusion.security.SignedRequest;
 
@@ -63,17 +64,21 @@ public class CellClient {
     @Inject
     CellConnections connections;
 
+    @Inject
+    CellCallObserver observer;
+
     /** Fetches whose calls carry {@code path}: the fusions, outermost first, the calls are made for. */
     public CellFetcher along(FusionPath path) {
-        return call -> fetch(call, path);
+        CellCallObserver.CellCallTrace trace = observer.fromHere();
+        return call -> trace.observe(call, traceHeaders -> fetch(call, path, traceHeaders));
     }
 
-    private CellSnapshot fetch(CellCall call, FusionPath path) throws CellFailure {
+    private CellSnapshot fetch(CellCall call, FusionPath path, CellCallObserver.TraceHeaders traceHeaders) throws CellFailure {
         CellInfo cell = call.cell();
         Deadline deadline = call.deadline();
         CellTarget target = config.hostPolicy().target(cell.host());
         CompletableFuture<HttpResponse<InputStream>> sent = connections.client(cell.host())
-                .sendAsync(request(target, call, path), HttpResponse.BodyHandlers.ofInputStream());
+                .sendAsync(request(target, call, path, traceHeaders), HttpResponse.BodyHandlers.ofInputStream());
         Deadline headers = Deadline.after(min(config.readTimeout(), deadline.remaining()));
         ScheduledFuture<?> headersLate = callers.atDeadline(headers, () -> sent.cancel(true));
         ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> abort(sent));
@@ -138,7 +143,7 @@ public class CellClient {
      * and the whole call (the deadline) are ended by this class's own timers, whatever the JDK's
      * timeout would cover.
      */
-    private HttpRequest request(CellTarget target, CellCall call, FusionPath path) {
+    private HttpRequest request(CellTarget target, CellCall call, FusionPath path, CellCallObserver.TraceHeaders traceHeaders) {
         CellInfo cell = call.cell();
         URI export = URI.create(target.projectBase(cell.cid(), cell.pid()) + "/export");
         HttpRequest.Builder request = HttpRequest.newBuilder(export).GET()
@@ -155,6 +160,7 @@ public class CellClient {
             request.header(FusionPath.HEADER, path.header());
         }
         request.header(FusionBudget.HEADER, FusionBudget.header(call.deadline(), config.readTimeout()));
+        traceHeaders.writeTo(request::header);
         return request.build();
     }
 

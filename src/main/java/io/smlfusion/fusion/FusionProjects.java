@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 
 import io.smlfusion.audit.AuditTrail;
+import io.smlfusion.observability.FusionMetrics;
 import io.smlfusion.project.ProjectHeader;
 import io.smlfusion.security.BodyEncryption;
 import io.smlfusion.security.CustomerService;
@@ -45,8 +46,12 @@ public class FusionProjects {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    FusionMetrics metrics;
+
     public FusionProject create(ProjectHeader header, List<CellInfo> cellList) {
-        FusionRefresh refresh = new FusionRefresh(cellList, cells::along, callers, clock, config::refreshPolicy);
+        FusionRefresh refresh = new FusionRefresh(cellList, cells::along, callers, clock, config::refreshPolicy,
+                (next, took) -> metrics.refreshed(header.cid(), header.pid(), next.lastAttemptFailed(), next.mergedAt(), took));
         return new FusionProject(header, refresh, clock, ownerCipher(header),
                 (fusion, merge) -> audit.fusedAnswer(fusion.cid(), fusion.pid(), merge));
     }

@@ -48,18 +48,26 @@ final class FusionRefresh {
     private final CellCallers callers;
     private final Clock clock;
     private final Supplier<RefreshPolicy> policy;
+    private final RefreshListener listener;
     private final AtomicLong version = new AtomicLong();
 
     private volatile FusionState state;
     /** The refresh running now, or null; guarded by {@code this}. */
     private CompletableFuture<FusionState> inFlight;
 
+    /** Told of every refresh's outcome as it is installed (metrics), with how long the refresh took. */
+    @FunctionalInterface
+    interface RefreshListener {
+        void refreshed(FusionState next, Duration took);
+    }
+
     FusionRefresh(List<CellInfo> cells, Function<FusionPath, CellFetcher> fetchers, CellCallers callers, Clock clock,
-                  Supplier<RefreshPolicy> policy) {
+                  Supplier<RefreshPolicy> policy, RefreshListener listener) {
         this.fetchers = fetchers;
         this.callers = callers;
         this.clock = clock;
         this.policy = policy;
+        this.listener = listener;
         this.state = FusionState.initial(0, cells);
     }
 
@@ -182,6 +190,7 @@ final class FusionRefresh {
 
     /** Swaps in the next state, unless the cell list changed while the cells were asked. */
     private synchronized FusionState install(FusionState next) {
+        listener.refreshed(next, Duration.between(next.lastAttempt(), clock.instant()));
         if (next.generation() == state.generation()) {
             if (next.merged() != state.merged()) {
                 version.incrementAndGet();

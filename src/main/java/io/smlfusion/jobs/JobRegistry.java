@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -46,6 +47,8 @@ public class JobRegistry {
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    /** Ids of the jobs whose work runs now (metrics: the others not done wait for a thread). */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     /** Starts {@code work} and answers its job at once; {@code work} answers the finished job's result. */
     public Job submit(String owner, String type, Supplier<JobResult> work) {
@@ -61,6 +64,7 @@ public class JobRegistry {
      * answers 500 so that no client polls it forever.
      */
     private void run(Job job, Supplier<JobResult> work) {
+        running.add(job.id());
         try {
             job.succeed(work.get(), clock.instant());
         } catch (RequestRefused e) {
@@ -73,7 +77,19 @@ public class JobRegistry {
             fatalErrors.record(e);
             job.fail(new RequestRefused(RequestRefused.Reason.FAILED, "The server failed: " + e), clock.instant());
             throw e;
+        } finally {
+            running.remove(job.id());
         }
+    }
+
+    /** Jobs whose work runs now. */
+    public int running() {
+        return running.size();
+    }
+
+    /** Jobs submitted and not finished that wait for a thread. */
+    public long queued() {
+        return Math.max(0, jobs.values().stream().filter(job -> !job.isDone()).count() - running.size());
     }
 
     public Optional<Job> get(String owner, long id) {

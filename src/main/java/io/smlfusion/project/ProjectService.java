@@ -2,6 +2,7 @@ package io.smlfusion.project;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
 import io.smlfusion.journal.ConsumedOffsets;
 import io.smlfusion.journal.ProjectJournal;
+import io.smlfusion.observability.IngestMetrics;
 import io.smlfusion.refusal.RequestRefused;
 
 /** The project lifecycle and ingestion of spec §5.2–5.3, with the product's status strings. */
@@ -72,6 +74,9 @@ public class ProjectService {
 
     @Inject
     AttachedStreams streams;
+
+    @Inject
+    IngestMetrics ingestMetrics;
 
     public String create(String cid, String pid, String type, boolean persist, boolean enableHistogram,
                          Map<String, String> options) {
@@ -180,6 +185,7 @@ public class ProjectService {
 
     private ParsedFrame ingest(String cid, String pid, InputStream rows, FrameFormat format, boolean learn) {
         CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
+        long started = System.nanoTime();
         ParsedFrame frame = format.read(DataFrameReader.bytes(rows), limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
@@ -189,6 +195,8 @@ public class ProjectService {
             }
             autosave.changed(project);
         }
+        ingestMetrics.ingested(cid, pid, learn, frame.block().rowCount(), frame.rowsSkipped(), frame.firstSkipReason(),
+                Duration.ofNanos(System.nanoTime() - started));
         return frame;
     }
 
@@ -212,10 +220,16 @@ public class ProjectService {
     public boolean learnConsumed(String cid, String pid, ParsedFrame frame, ConsumedOffsets consumed) {
         CellProject project = streamed(cid, pid);
         if (frame == null || frame.block().rowCount() == 0) {
+            if (frame != null) {
+                ingestMetrics.ingested(cid, pid, true, 0, frame.rowsSkipped(), frame.firstSkipReason(), Duration.ZERO);
+            }
             return journal.consumed(project, consumed);
         }
+        long started = System.nanoTime();
         boolean durable = journal.learn(project, frame.block(), clock.instant(), quota, consumed);
         autosave.changed(project);
+        ingestMetrics.ingested(cid, pid, true, frame.block().rowCount(), frame.rowsSkipped(), frame.firstSkipReason(),
+                Duration.ofNanos(System.nanoTime() - started));
         return durable;
     }
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smlfusion.api.Responses;
+import io.smlfusion.observability.AuthenticationMetrics;
 
 /**
  * Verifies the SymetryML request signature (spec §2) on every {@code /symetry/rest/{cid}/...} call
@@ -55,6 +56,9 @@ public class SignatureFilter implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
+    AuthenticationMetrics authenticationMetrics;
+
+    @Inject
     @ConfigProperty(name = "smlfusion.security.replay.max.per.customer", defaultValue = "" + ReplayGuard.DEFAULT_MAX_PER_CUSTOMER)
     int replayBudget;
 
@@ -79,6 +83,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         try {
             verification = new SignatureVerifier(signer::secretOf, clock, replayGuard).begin(head);
         } catch (AuthenticationException e) {
+            authenticationMetrics.refused(e);
             request.abortWith(refusal(e).header("Connection", "close").build());
             return;
         }
@@ -92,6 +97,7 @@ public class SignatureFilter implements ContainerRequestFilter {
             caller.set(verified, exportKey);
             request.setEntityStream(body.asStream());
         } catch (AuthenticationException e) {
+            authenticationMetrics.refused(e);
             request.abortWith(refusal(e).build());
         }
     }

@@ -77,6 +77,11 @@ final class StreamMetrics {
         lag = Map.copyOf(byPartition);
     }
 
+    /** Records of every partition not yet applied, as last measured; what the Prometheus gauge shows. */
+    synchronized long totalLag() {
+        return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     synchronized Map<String, Object> snapshot() {
         tick();
         long recent = 0;

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.smlfusion.observability.StreamLagGauges;
 import io.smlfusion.project.AttachedStreams;
 import io.smlfusion.project.CellProject;
 import io.smlfusion.project.ProjectService;
@@ -47,6 +48,9 @@ public class StreamService implements AttachedStreams {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StreamLagGauges lagGauges;
 
     @Resource
     ManagedThreadFactory threads;
@@ -111,10 +115,16 @@ public class StreamService implements AttachedStreams {
     }
 
     private ProjectStream register(String cid, String pid, StreamTask task, boolean persisted, boolean exactlyOnce) {
-        ProjectStream stream = new ProjectStream(cid, pid, task, persisted, exactlyOnce,
-                new StreamMetrics(clock, settings.errorLogSize()));
+        StreamMetrics metrics = new StreamMetrics(clock, settings.errorLogSize());
+        ProjectStream stream = new ProjectStream(cid, pid, task, persisted, exactlyOnce, metrics);
         streams.put(new StreamKey(cid, pid, task.streamId()), stream);
+        lagGauges.register(lagLabel(cid, pid, task.streamId()), metrics::totalLag);
         return stream;
+    }
+
+    /** Names a stream in the lag gauge by its project and id: neither broker addresses nor credentials. */
+    private static String lagLabel(String cid, String pid, String streamId) {
+        return cid + "/" + pid + "/" + streamId;
     }
 
     public List<Map<String, Object>> list(String cid, String pid) {
@@ -162,8 +172,11 @@ public class StreamService implements AttachedStreams {
         ProjectStream stream = stream(cid, pid, streamId);
         stream.stop();
         synchronized (this) {
-            if (streams.remove(new StreamKey(cid, pid, streamId), stream) && stream.persisted()) {
-                store.delete(cid, pid, streamId, projects.streamed(cid, pid).journalId());
+            if (streams.remove(new StreamKey(cid, pid, streamId), stream)) {
+                lagGauges.unregister(lagLabel(cid, pid, streamId));
+                if (stream.persisted()) {
+                    store.delete(cid, pid, streamId, projects.streamed(cid, pid).journalId());
+                }
             }
         }
     }
@@ -184,9 +197,12 @@ public class StreamService implements AttachedStreams {
             if (stream != null) {
                 stream.stop();
                 synchronized (this) {
-                    if (streams.remove(new StreamKey(cid, pid, streamId), stream) && stream.persisted()) {
-                        // the project's deletion removes the offsets of its journal in its own transaction
-                        store.delete(cid, pid, streamId, null);
+                    if (streams.remove(new StreamKey(cid, pid, streamId), stream)) {
+                        lagGauges.unregister(lagLabel(cid, pid, streamId));
+                        if (stream.persisted()) {
+                            // the project's deletion removes the offsets of its journal in its own transaction
+                            store.delete(cid, pid, streamId, null);
+                        }
                     }
                 }
             }

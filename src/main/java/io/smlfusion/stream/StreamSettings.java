@@ -40,7 +40,7 @@ public class StreamSettings {
     long closeTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "smlfusion.stream.bootstrap.allow", defaultValue = ".*")
+    @ConfigProperty(name = "smlfusion.stream.bootstrap.allow", defaultValue = "")
     String bootstrapAllow;
 
     @Inject

@@ -174,6 +174,9 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
             if (!SERVER.matcher(server).matches()) {
                 throw invalid("bootstrapServers entry [" + shown(server) + "] is not host:port");
             }
+            if (allowed.pattern().isEmpty()) {
+                throw invalid("This server takes no Kafka streams until its operator names the brokers it may reach (smlfusion.stream.bootstrap.allow)");
+            }
             if (!allowed.matcher(server).matches()) {
                 throw invalid("bootstrapServers entry [" + server + "] is not allowed by this server (smlfusion.stream.bootstrap.allow)");
             }

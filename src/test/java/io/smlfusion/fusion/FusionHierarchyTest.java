@@ -166,7 +166,8 @@ class FusionHierarchyTest {
         RefreshPolicy policy = new RefreshPolicy(RefreshPolicy.DEFAULT_INTERVAL, policyMinCells, RefreshPolicy.Mode.WAIT, deadline);
         ProjectHeader header = new ProjectHeader("c1", pid, new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 clock.instant(), clock.instant(), false);
-        FusionProject fusion = new FusionProject(header, new FusionRefresh(cells, this::along, TestCells.callers(pool), clock, () -> policy),
+        FusionProject fusion = new FusionProject(header, new FusionRefresh(cells, this::along, TestCells.callers(pool), clock, () -> policy,
+                (next, took) -> { }),
                 clock, json -> json, (read, merge) -> { });
         fusions.put(pid, fusion);
         return fusion;

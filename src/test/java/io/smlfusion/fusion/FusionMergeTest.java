@@ -92,7 +92,7 @@ class FusionMergeTest {
                 Instant.EPOCH, Instant.EPOCH, false);
         TestCells.ManualClock clock = new TestCells.ManualClock();
         return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock,
-                TestCells::defaultPolicy), clock, json -> json, (read, merge) -> { });
+                TestCells::defaultPolicy, (next, took) -> { }), clock, json -> json, (read, merge) -> { });
     }
 
     private static void sleep(int millis) {

@@ -50,6 +50,7 @@ class FusionRefreshTest {
     private final List<CellInfo> cells = TestCells.cells(3);
     private RefreshPolicy policy = policy(RefreshPolicy.Mode.WAIT, 0);
     private final List<FusedMerge> mergesRead = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<FusionState> refreshesInstalled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FusionRefreshTest() {
         for (int k = 0; k < cells.size(); k++) {
@@ -76,7 +77,8 @@ class FusionRefreshTest {
     private FusionProject fusion(Executor executor) {
         ProjectHeader header = new ProjectHeader("c1", "f1", new ProjectSettings(ProjectType.FUSION, false, false, Map.of()),
                 clock.instant(), clock.instant(), false);
-        return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock, () -> policy),
+        return new FusionProject(header, new FusionRefresh(cells, path -> fetcher, TestCells.callers(executor), clock, () -> policy,
+                (next, took) -> refreshesInstalled.add(next)),
                 clock, json -> json, (fusion, merge) -> mergesRead.add(merge));
     }
 
@@ -87,6 +89,23 @@ class FusionRefreshTest {
 
     private static long rows(FusionProject fusion) {
         return fusion.read(statistics -> statistics.total().count());
+    }
+
+    @Test
+    void theListenerIsToldOfEveryRefreshWithItsOutcome() {
+        policy = policy(RefreshPolicy.Mode.WAIT, 3);
+        FusionProject fusion = fusion(pool);
+        assertEquals(60, rows(fusion));
+        assertEquals(60, rows(fusion));
+        assertEquals(1, refreshesInstalled.size(), "a read inside the interval refreshes nothing");
+        assertFalse(refreshesInstalled.get(0).lastAttemptFailed());
+
+        fetcher.fail(cells.get(2), CellStatus.UNREACHABLE, "down");
+        clock.advance(RefreshPolicy.DEFAULT_INTERVAL.plusMillis(1));
+        assertEquals(60, rows(fusion), "the last good merge");
+        assertEquals(2, refreshesInstalled.size());
+        assertTrue(refreshesInstalled.get(1).lastAttemptFailed(), "all three cells were required");
+        assertEquals(refreshesInstalled.get(0).mergedAt(), refreshesInstalled.get(1).mergedAt());
     }
 
     @Test

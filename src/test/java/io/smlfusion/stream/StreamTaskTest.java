@@ -73,6 +73,14 @@ class StreamTaskTest {
         assertRefused(task(XY + ",\"startFrom\":\"middle\""), "startFrom [middle]");
     }
 
+    @Test
+    void aServerWhoseOperatorNamedNoBrokersTakesNoStream() {
+        StreamTask.Bounds denyAll = new StreamTask.Bounds(3, 1000, Pattern.compile(""));
+        RequestRefused refused = assertThrows(RequestRefused.class, () -> StreamTask.parse(task(XY), denyAll));
+        assertEquals(RequestRefused.Reason.INVALID, refused.reason());
+        assertTrue(refused.getMessage().contains("smlfusion.stream.bootstrap.allow"), refused.getMessage());
+    }
+
     private static void assertRefused(String json, String named) {
         RequestRefused refused = assertThrows(RequestRefused.class, () -> StreamTask.parse(json, BOUNDS));
         assertEquals(RequestRefused.Reason.INVALID, refused.reason());
