@@ -11,7 +11,7 @@ import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.FrameOptions;
 
 /**
- * The work of {@link IngestBenchmark} timed by the CPU time of its thread rather than the wall
+ * The work of {@link IngestBenchmark} (signature check, parse, parse + learn) timed by the CPU time of its thread rather than the wall
  * clock: rows per CPU-second of one core, a figure that a machine shared with other jobs does not
  * divide by their number (JMH's wall-clock throughput does). Cache and memory bandwidth are still
  * shared, so it is an upper bound of what a quiet core does.
@@ -25,7 +25,8 @@ public final class IngestCpuTime {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        System.out.printf(Locale.ROOT, "%-6s %-3s %14s %20s%n", "format", "p", "parse rows/cpu-s", "parse+learn rows/cpu-s");
+        System.out.printf(Locale.ROOT, "%-6s %-3s %18s %16s %22s%n", "format", "p", "verify rows/cpu-s", "parse rows/cpu-s",
+                "parse+learn rows/cpu-s");
         for (int p : new int[] {8, 32}) {
             byte[] json = IngestLoadClient.dataFrame(p, ROWS, new SplittableRandom(42));
             byte[] arrow = ArrowFrames.stream(p, ROWS, new SplittableRandom(42));
@@ -41,9 +42,12 @@ public final class IngestCpuTime {
             statistics.learn(format.read(body, FrameOptions.PLAIN).block());
             return statistics;
         };
+        SignedLearn signed = new SignedLearn(body);
+        Supplier<Object> verify = signed::verify;
+        rowsPerCpuSecond(verify, seconds / 2);
         rowsPerCpuSecond(parse, seconds / 2);
         rowsPerCpuSecond(parseAndLearn, seconds / 2);
-        System.out.printf(Locale.ROOT, "%-6s %-3d %14.3g %20.3g%n", name, p,
+        System.out.printf(Locale.ROOT, "%-6s %-3d %18.3g %16.3g %22.3g%n", name, p, rowsPerCpuSecond(verify, seconds),
                 rowsPerCpuSecond(parse, seconds), rowsPerCpuSecond(parseAndLearn, seconds));
     }
 
