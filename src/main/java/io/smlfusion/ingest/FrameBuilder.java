@@ -250,9 +250,9 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
             int tileStart = (rows + from) * width;
             for (int c = 0; c < width; c++) {
                 columns[c].copyTo(from, tileRows, values, tileStart + slot[c], width);
-                if (!acceptable(c, tileStart + slot[c], width, tileRows)) {
-                    return false;
-                }
+            }
+            if (!acceptable(tileStart, tileRows)) {
+                return false;
             }
         }
         rows += batchRows;
@@ -260,16 +260,19 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         return true;
     }
 
-    private boolean acceptable(int c, int offset, int stride, int count) {
-        int end = offset + count * stride;
+    /** Every value of the tile within the range, and those of 0/1 columns 0 or 1. */
+    private boolean acceptable(int tileStart, int tileRows) {
+        double[] tile = values;
+        int end = tileStart + tileRows * numericWidth;
         boolean accepted = true;
-        if (kinds[c] == Kind.NUMBER) {
-            for (int k = offset; k < end; k += stride) {
-                accepted &= ValueRange.accepts(values[k]);
-            }
-        } else {
-            for (int k = offset; k < end; k += stride) {
-                accepted &= values[k] == 0.0 || values[k] == 1.0;
+        for (int k = tileStart; k < end; k++) {
+            accepted &= ValueRange.accepts(tile[k]);
+        }
+        for (int c = 0; c < kinds.length && accepted; c++) {
+            if (kinds[c] == Kind.BINARY) {
+                for (int k = tileStart + slot[c]; k < end; k += numericWidth) {
+                    accepted &= tile[k] == 0.0 || tile[k] == 1.0;
+                }
             }
         }
         return accepted;
