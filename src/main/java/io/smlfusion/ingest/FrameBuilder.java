@@ -241,7 +241,7 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         }
         int width = numericWidth;
         long need = ((long) rows + batchRows) * width;
-        requireBlockWithinLimit(rows + batchRows, width);
+        requireBlockWithinLimit((long) rows + batchRows, width);
         if (need > values.length) {
             values = Arrays.copyOf(values, (int) Math.min(Math.max(need, 2L * values.length), MAX_VALUES));
         }
