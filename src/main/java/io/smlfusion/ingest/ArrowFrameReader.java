@@ -29,11 +29,12 @@ import org.apache.arrow.vector.types.pojo.Field;
  * naming the column. Nulls are missing cells, so they follow {@code errorHandling}, which a stream
  * carries as schema metadata ({@code errorHandling} = {@code 0} or {@code 1}; 0 when absent).
  *
- * <p>Numbers go from the column buffers to the statistics without text. An uncompressed stream's
- * buffers are copies of its own bytes, so every buffer is allocated from a child allocator bounded
- * by twice the stream's length (plus the vectors' first allocations): a stream that declares larger
- * buffers than it carries is refused before they are allocated. Compressed streams are refused (no
- * codec is installed).
+ * <p>Numbers go from the column buffers to the statistics without text: a batch of numeric
+ * columns without nulls is copied column by column into the rows ({@link ArrowNumberColumns}),
+ * any other batch cell by cell. An uncompressed stream's buffers are copies of its own bytes, so
+ * every buffer is allocated from a child allocator bounded by twice the stream's length (plus the
+ * vectors' first allocations): a stream that declares larger buffers than it carries is refused
+ * before they are allocated. Compressed streams are refused (no codec is installed).
  */
 public final class ArrowFrameReader {
 
@@ -67,6 +68,10 @@ public final class ArrowFrameReader {
             List<String> types = fields.stream().map(ArrowFrameReader::attributeType).toList();
             FrameSink<R> sink = factory.open(names, types, errorHandling(batch.getSchema().getCustomMetadata()));
             while (reader.loadNextBatch()) {
+                NumberColumn[] numbers = ArrowNumberColumns.of(batch.getFieldVectors());
+                if (numbers != null && sink.numberColumns(batch.getRowCount(), numbers)) {
+                    continue;
+                }
                 List<Column> columns = new ArrayList<>(fields.size());
                 for (FieldVector vector : batch.getFieldVectors()) {
                     columns.add(Column.of(vector, reader.getDictionaryVectors()));

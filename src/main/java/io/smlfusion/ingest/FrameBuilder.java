@@ -29,6 +29,11 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
 
     static final String CATEGORY_SEPARATOR = Schema.CATEGORY_SEPARATOR;
 
+    /** Rows of a batch copied and checked together: a tile of 32 columns is 64 KiB. */
+    private static final int TILE_ROWS = 256;
+    /** The most values one Java array holds. */
+    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private enum Kind { NUMBER, BINARY, CATEGORY, PARTITION, IGNORED }
 
     private final List<String> names;
@@ -223,6 +228,56 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
         super.number(value);
     }
 
+    /**
+     * Stores a batch of numbers at once when every column is a number or a 0/1 of this frame and
+     * every value is one the row path would accept; otherwise nothing is kept and the rows come
+     * again one by one. Copied in tiles of {@value #TILE_ROWS} rows, so a tile is checked while it
+     * is still in the cache.
+     */
+    @Override
+    boolean numberColumns(int batchRows, NumberColumn[] columns) {
+        if (columns.length != kinds.length || numericWidth != kinds.length) {
+            return false;
+        }
+        int width = numericWidth;
+        long need = ((long) rows + batchRows) * width;
+        requireBlockWithinLimit((long) rows + batchRows, width);
+        if (need > values.length) {
+            values = Arrays.copyOf(values, (int) Math.min(Math.max(need, 2L * values.length), MAX_VALUES));
+        }
+        for (int from = 0; from < batchRows; from += TILE_ROWS) {
+            int tileRows = Math.min(TILE_ROWS, batchRows - from);
+            int tileStart = (rows + from) * width;
+            for (int c = 0; c < width; c++) {
+                columns[c].copyTo(from, tileRows, values, tileStart + slot[c], width);
+            }
+            if (!acceptable(tileStart, tileRows)) {
+                return false;
+            }
+        }
+        rows += batchRows;
+        rowNumber += batchRows;
+        return true;
+    }
+
+    /** Every value of the tile within the range, and those of 0/1 columns 0 or 1. */
+    private boolean acceptable(int tileStart, int tileRows) {
+        double[] tile = values;
+        int end = tileStart + tileRows * numericWidth;
+        boolean accepted = true;
+        for (int k = tileStart; k < end; k++) {
+            accepted &= ValueRange.accepts(tile[k]);
+        }
+        for (int c = 0; c < kinds.length && accepted; c++) {
+            if (kinds[c] == Kind.BINARY) {
+                for (int k = tileStart + slot[c]; k < end; k += numericWidth) {
+                    accepted &= tile[k] == 0.0 || tile[k] == 1.0;
+                }
+            }
+        }
+        return accepted;
+    }
+
     @Override
     void endRow() {
         if (rowError == null && column < kinds.length) {
@@ -290,14 +345,18 @@ final class FrameBuilder extends FrameSink<ParsedFrame> {
             }
         }
         int width = outNames.size();
-        long blockBytes = (long) rows * width * Double.BYTES;
-        if (options.maxBlockBytes().exceededBy(blockBytes)) {
-            throw FrameException.beyond(options.maxBlockBytes(), rows + " rows of " + width
-                    + " attributes (categories expanded) take " + blockBytes + " bytes; send fewer rows per DataFrame");
-        }
+        requireBlockWithinLimit(rows, width);
         double[] dense = expand(width, numericTarget, categoryBase);
         String[] partitionValues = partitions == null ? null : partitions.toArray(String[]::new);
         return new ParsedFrame(new DataBlock(outNames, outTypes, dense, rows, partitionValues), skipped, firstSkipReason);
+    }
+
+    private void requireBlockWithinLimit(long rowCount, int width) {
+        long blockBytes = rowCount * width * Double.BYTES;
+        if (options.maxBlockBytes().exceededBy(blockBytes) || rowCount * width > MAX_VALUES) {
+            throw FrameException.beyond(options.maxBlockBytes(), rowCount + " rows of " + width
+                    + " attributes (categories expanded) take " + blockBytes + " bytes; send fewer rows per DataFrame");
+        }
     }
 
     private double[] expand(int width, int[] numericTarget, int[] categoryBase) {

@@ -63,5 +63,14 @@ abstract class FrameSink<R> {
 
     abstract void endRow();
 
+    /**
+     * A batch of {@code rows} whole rows given column by column, one {@link NumberColumn} per
+     * attribute in order. A sink that can store it at once does, and answers true; false leaves
+     * the batch untouched, to be sent again row by row (which also reports what was wrong with it).
+     */
+    boolean numberColumns(int rows, NumberColumn[] columns) {
+        return false;
+    }
+
     abstract R finish();
 }

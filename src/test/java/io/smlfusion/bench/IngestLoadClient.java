@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.smlfusion.ingest.ArrowFrameReader;
 import io.smlfusion.it.SocketClient;
 import io.smlfusion.security.RequestSigner;
 import io.smlfusion.security.SignedRequest;
@@ -30,7 +31,7 @@ import io.smlfusion.security.SignedRequest;
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
  * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]
- * [--transport rest|ws]}.
+ * [--transport rest|ws] [--format json|arrow]}.
  * Bodies are generated before the clock starts, with distinct random values, so the client measures
  * the server and not its own JSON writing. With {@code --persist true} the project is created with
  * {@code persist=true}, so every learn is acknowledged only once it is in the write-ahead journal;
@@ -39,8 +40,12 @@ import io.smlfusion.security.SignedRequest;
  * bounded by {@code --requests} and stops by itself. With {@code --transport ws} each connection is
  * a WebSocket to {@code ws/learn}: its first DataFrame carries the signed header block, the others
  * travel alone, one in flight per connection (the server answers each before reading the next).
+ * With {@code --format arrow} (REST only: WebSocket messages are text) each body is the same
+ * numbers as an Arrow IPC stream of float64 columns ({@value ArrowFrameReader#MEDIA_TYPE}).
  */
 public final class IngestLoadClient {
+
+    private static final String JSON = "application/json";
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -49,7 +54,7 @@ public final class IngestLoadClient {
         List<byte[]> bodies = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < Math.min(o.requests, 16); i++) {
-            bodies.add(dataFrame(o.p, o.rows, random));
+            bodies.add(o.format.equals("arrow") ? ArrowFrames.stream(o.p, o.rows, random) : dataFrame(o.p, o.rows, random));
         }
         List<Boolean> persistModes = o.persist.equals("both") ? List.of(false, true) : List.of(Boolean.parseBoolean(o.persist));
         Map<Boolean, List<Double>> rowsPerSecond = new LinkedHashMap<>();
@@ -68,8 +73,8 @@ public final class IngestLoadClient {
                         round + 1, persist, run.seconds(), run.rowsPerSecond(), run.megabytesPerSecond(), run.failures());
             }
         }
-        System.out.printf(Locale.ROOT, "transport=%s p=%d rows/request=%d (%d bytes) requests=%d connections=%d rounds=%d%n",
-                o.transport, o.p, o.rows, bodies.get(0).length, o.requests, o.connections, o.rounds);
+        System.out.printf(Locale.ROOT, "transport=%s format=%s p=%d rows/request=%d (%d bytes) requests=%d connections=%d rounds=%d%n",
+                o.transport, o.format, o.p, o.rows, bodies.get(0).length, o.requests, o.connections, o.rounds);
         rowsPerSecond.forEach((persist, values) -> System.out.printf(Locale.ROOT, "persist=%b: median %.0f rows/s%n",
                 persist, median(values)));
         if (rowsPerSecond.size() == 2) {
@@ -86,11 +91,12 @@ public final class IngestLoadClient {
             throws Exception {
         String pid = "load" + System.nanoTime();
         send(http, signer, o, "POST", "/symetry/rest/" + o.cid + "/projects", "pid=" + pid + "&persist=" + persist,
-                "{}".getBytes(StandardCharsets.UTF_8));
+                "{}".getBytes(StandardCharsets.UTF_8), JSON);
         if (o.transport.equals("ws")) {
             return overWebSocket(http, signer, o, pid, bodies);
         }
         String path = "/symetry/rest/" + o.cid + "/projects/" + pid + "/learn";
+        String contentType = o.format.equals("arrow") ? ArrowFrameReader.MEDIA_TYPE : JSON;
         ExecutorService pool = Executors.newFixedThreadPool(o.connections);
         AtomicLong bytes = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -99,7 +105,7 @@ public final class IngestLoadClient {
         for (int r = 0; r < o.requests; r++) {
             byte[] body = bodies.get(r % bodies.size());
             sent.add(pool.submit(() -> {
-                int status = send(http, signer, o, "POST", path, null, body);
+                int status = send(http, signer, o, "POST", path, null, body, contentType);
                 if (status != 200) {
                     failures.incrementAndGet();
                 }
@@ -112,7 +118,7 @@ public final class IngestLoadClient {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
+        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null, JSON);
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
     }
 
@@ -152,7 +158,7 @@ public final class IngestLoadClient {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         sockets.forEach(SocketClient::close);
-        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null);
+        send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null, JSON);
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
     }
 
@@ -165,12 +171,12 @@ public final class IngestLoadClient {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static int send(HttpClient http, RequestSigner signer, Options o, String verb, String path, String query, byte[] body)
-            throws Exception {
+    private static int send(HttpClient http, RequestSigner signer, Options o, String verb, String path, String query, byte[] body,
+                            String contentType) throws Exception {
         SignedRequest signed = signer.sign(verb, path, query, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.host + path + (query == null ? "" : "?" + query)))
                 .method(verb, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         signed.headers().forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
@@ -211,6 +217,7 @@ public final class IngestLoadClient {
         String persist = "false";
         int rounds = 1;
         String transport = "rest";
+        String format = "json";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -227,6 +234,7 @@ public final class IngestLoadClient {
                     case "--persist" -> o.persist = value;
                     case "--rounds" -> o.rounds = Integer.parseInt(value);
                     case "--transport" -> o.transport = value;
+                    case "--format" -> o.format = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -235,6 +243,12 @@ public final class IngestLoadClient {
             }
             if (!List.of("rest", "ws").contains(o.transport)) {
                 throw new IllegalArgumentException("--transport takes rest or ws, not " + o.transport);
+            }
+            if (!List.of("json", "arrow").contains(o.format)) {
+                throw new IllegalArgumentException("--format takes json or arrow, not " + o.format);
+            }
+            if (o.format.equals("arrow") && o.transport.equals("ws")) {
+                throw new IllegalArgumentException("--format arrow needs --transport rest: WebSocket messages are text");
             }
             if (o.secret == null) {
                 throw new IllegalArgumentException("give the customer's key with --secret or SML_SECRET");
