@@ -46,6 +46,13 @@ function signOut() {
 }
 
 async function start() {
+  if (!window.isSecureContext || !globalThis.crypto?.subtle) {
+    const message = el('p', {});
+    notice(message, 'The console signs requests with WebCrypto, which the browser offers only over HTTPS or on localhost: '
+      + 'open it through https:// (smlfusion.tls=on).', true);
+    view.replaceChildren(message);
+    return;
+  }
   const session = saved();
   if (session) {
     try {

@@ -4,7 +4,8 @@ import { segment } from './api.js';
 import { cellEditor } from './cells.js';
 import { ageText, el, notice, replace, table } from './dom.js';
 
-const REFRESH_MS = 5000;
+// each read of a fusion's info is a FUSED_ANSWER entry of the audit trail: poll gently
+const REFRESH_MS = 10_000;
 
 export function fusionPanel(client, pid, info, timers, message) {
   const merge = el('div', { id: 'fusion-merge' });

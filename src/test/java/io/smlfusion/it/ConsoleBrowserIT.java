@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
         assertTrue(northReport.contains(northRows + " of " + northRows + " rows learned"), northReport);
         assertAttributesMatchRest(page, north);
         page.waitForCharts();
-        page.screenshot("02-cell-project");
+        page.screenshot("02-cell-project", By.id("charts"));
         page.projects().createCellProject(south).learn(housing("housing2.csv"), 25);
         int southRows = info(south).getInt("rowCount");
 
@@ -100,8 +100,12 @@ class ConsoleBrowserIT {
         for (int k = 0; k < scores.size(); k++) {
             assertEquals(scores.getJsonObject(k).getString("res"), shown.get(k).get("res"), "prediction of row " + (k + 1));
         }
-        page.screenshot("04-model");
+        page.screenshot("04-model", By.id("model-detail"));
 
+        assertEquals(List.of(north, south), page.removeCells(south));
+        page.waitForCellCount(1);
+        assertEquals(1, info(fusion).getJsonArray("fusionCells").size());
+        assertEquals(north, info(fusion).getJsonArray("fusionCells").getJsonObject(0).getString("pid"));
         deleteAll(fusion, north, south);
     }
 

@@ -109,6 +109,28 @@ final class ConsolePage {
         return rows("cells-table").stream().collect(Collectors.toMap(row -> row.get("Cell project"), row -> row.get("Status")));
     }
 
+    /** Opens the fusion's cell list (decrypted in the page), removes the cells of the given projects, saves. */
+    List<String> removeCells(String... cellPids) {
+        driver.findElement(By.id("edit-cells")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-cells")));
+        List<String> listed = new java.util.ArrayList<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#fusion tr.cell-row"))) {
+            String pid = row.findElement(By.name("pid")).getAttribute("value");
+            listed.add(pid);
+            if (List.of(cellPids).contains(pid)) {
+                row.findElement(By.tagName("button")).click();
+            }
+        }
+        driver.findElement(By.id("save-cells")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("project-message"), java.util.regex.Pattern.compile("Cell list saved")));
+        return listed;
+    }
+
+    /** Waits until the fusion panel lists exactly the given number of cells. */
+    void waitForCellCount(int cells) {
+        wait.until(d -> rows("cells-table").size() == cells);
+    }
+
     ConsolePage buildModel(String modelId, String algo, String target) {
         type(By.id("model-id"), modelId);
         new Select(driver.findElement(By.id("model-algo"))).selectByValue(algo);
@@ -151,6 +173,12 @@ final class ConsolePage {
 
     int count(By locator) {
         return driver.findElements(locator).size();
+    }
+
+    /** Saves the page, scrolled to {@code anchor}, as {@code <name>.png} under the screenshot folder. */
+    Path screenshot(String name, By anchor) {
+        driver.executeScript("arguments[0].scrollIntoView(true)", driver.findElement(anchor));
+        return screenshot(name);
     }
 
     /** Saves the page as {@code <name>.png} under the screenshot folder. */
