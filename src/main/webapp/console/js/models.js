@@ -71,8 +71,11 @@ async function showModel(client, pid, modelId, node, message) {
 function coefficientChart(frame) {
   const column = frame.attributeNames.indexOf('coefficient');
   if (column < 0) return null;
-  const rows = frame.data.filter(row => Number.isFinite(Number(row[column])));
+  // the intercept is on the target's scale, not an input's: it would flatten every other bar
+  const intercept = frame.data.find(row => /intercept/i.test(String(row[0])));
+  const rows = frame.data.filter(row => row !== intercept && Number.isFinite(Number(row[column])));
   return el('div', { id: 'coefficients' }, el('h4', {}, 'Coefficients'),
+    intercept ? el('p', { class: 'hint' }, `${intercept[0]}: ${intercept[column]}`) : null,
     bars(rows.map(row => String(row[0])), rows.map(row => Number(row[column]))));
 }
 

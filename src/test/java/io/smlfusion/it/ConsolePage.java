@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,10 +36,6 @@ final class ConsolePage {
         this.driver = driver;
         this.screenshots = screenshots;
         this.wait = new WebDriverWait(driver, PATIENCE);
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     /** The console as a new tab sees it: signed out (the key of an earlier test gone from session storage). */
@@ -75,7 +73,7 @@ final class ConsolePage {
         driver.findElement(By.id("upload-file")).sendKeys(csv.toAbsolutePath().toString());
         type(By.id("upload-batch"), String.valueOf(rowsPerRequest));
         driver.findElement(By.id("upload-button")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("project-message"), java.util.regex.Pattern.compile("rows/s")));
+        wait.until(ExpectedConditions.textMatches(By.id("project-message"), Pattern.compile("rows/s")));
         waitForAttributes();
         return text(By.id("project-message"));
     }
@@ -113,16 +111,16 @@ final class ConsolePage {
     List<String> removeCells(String... cellPids) {
         driver.findElement(By.id("edit-cells")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-cells")));
-        List<String> listed = new java.util.ArrayList<>();
+        List<String> listed = new ArrayList<>();
         for (WebElement row : driver.findElements(By.cssSelector("#fusion tr.cell-row"))) {
-            String pid = row.findElement(By.name("pid")).getAttribute("value");
+            String pid = row.findElement(By.name("pid")).getDomProperty("value");
             listed.add(pid);
             if (List.of(cellPids).contains(pid)) {
                 row.findElement(By.tagName("button")).click();
             }
         }
         driver.findElement(By.id("save-cells")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("project-message"), java.util.regex.Pattern.compile("Cell list saved")));
+        wait.until(ExpectedConditions.textMatches(By.id("project-message"), Pattern.compile("Cell list saved")));
         return listed;
     }
 
@@ -154,7 +152,7 @@ final class ConsolePage {
         List<String> headers = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
         return table.findElements(By.cssSelector("tbody tr")).stream().map(row -> {
             List<WebElement> cells = row.findElements(By.tagName("td"));
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             for (int k = 0; k < cells.size(); k++) {
                 values.put(headers.get(k), cells.get(k).getText());
             }
