@@ -4,6 +4,12 @@ export const MAX_BYTES = 64 * 1024 * 1024;
 export const MAX_COLUMNS = 4096;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A chosen file's CSV, refused by its size before the browser reads it into memory. */
+export async function readCsvFile(file) {
+  if (file.size > MAX_BYTES) throw new Error(`${file.name} is larger than ${MAX_BYTES / 1048576} MB; use bin/sml for larger files`);
+  return parseCsv(await file.text());
+}
+
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text) {
   if (text.length > MAX_BYTES) throw new Error(`The CSV is larger than ${MAX_BYTES / 1048576} MB; use bin/sml for larger files`);

@@ -2,7 +2,7 @@
 // assessment metrics), predict on a pasted or uploaded CSV.
 import { segment } from './api.js';
 import { bars } from './charts.js';
-import { dataFrame, inferTypes, parseCsv } from './csv.js';
+import { dataFrame, inferTypes, parseCsv, readCsvFile } from './csv.js';
 import { el, notice, replace, table } from './dom.js';
 
 const ALGORITHMS = ['mlr', 'ridge', 'lasso', 'elasticnet', 'pcr', 'plsq', 'lda', 'bayes', 'mlda', 'mqda', 'covest', 'oospca', 'hba', 'ecod'];
@@ -89,7 +89,7 @@ function predictForm(client, pid, modelId) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     try {
-      const csv = parseCsv(file.files[0] ? await file.files[0].text() : text.value);
+      const csv = file.files[0] ? await readCsvFile(file.files[0]) : parseCsv(text.value);
       const scores = (await client.values('POST', `projects/${segment(pid)}/predict/${segment(modelId)}`,
         dataFrame(csv.names, inferTypes(csv), csv.rows))).KSVSMap.values;
       const keys = [...new Set(scores.flatMap(Object.keys))];

@@ -1,6 +1,6 @@
 // A CSV learned in batches of rows, each one signed learn call, with a progress bar and the rows/s achieved.
 import { segment } from './api.js';
-import { dataFrame, inferTypes, parseCsv } from './csv.js';
+import { dataFrame, inferTypes, readCsvFile } from './csv.js';
 import { el, notice } from './dom.js';
 
 const DEFAULT_BATCH_ROWS = 2000;
@@ -28,7 +28,7 @@ export function uploadPanel(client, pid, onLearned) {
     }
     button.disabled = true;
     try {
-      const csv = parseCsv(await file.files[0].text());
+      const csv = await readCsvFile(file.files[0]);
       const learned = await learnInBatches(client, pid, csv, rowsPerBatch, (applied, skipped, seconds) => {
         progress.value = (applied + skipped) / csv.rows.length;
         notice(status, progressText(applied, skipped, csv.rows.length, seconds));
