@@ -146,16 +146,18 @@ final class ConsolePage {
         return rows("predictions-table");
     }
 
-    /** The rows of a table of the page, each a map from column header to cell text. */
+    /**
+     * The rows of a table of the page, each a map from column header to cell text, read in one script
+     * so that a table the page redraws meanwhile (the fusion panel's timer) is read whole or not at all.
+     */
     List<Map<String, String>> rows(String tableId) {
-        WebElement table = driver.findElement(By.id(tableId));
-        List<String> headers = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
-        return table.findElements(By.cssSelector("tbody tr")).stream().map(row -> {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
+        Object rows = driver.executeScript("const table = document.getElementById(arguments[0]);"
+                + "const headers = [...table.querySelectorAll('thead th')].map(th => th.innerText);"
+                + "return [...table.querySelectorAll('tbody tr')].map(tr =>"
+                + "  Object.fromEntries([...tr.children].map((td, k) => [headers[k], td.innerText])));", tableId);
+        return ((List<?>) rows).stream().map(row -> {
             Map<String, String> values = new LinkedHashMap<>();
-            for (int k = 0; k < cells.size(); k++) {
-                values.put(headers.get(k), cells.get(k).getText());
-            }
+            ((Map<?, ?>) row).forEach((header, text) -> values.put(String.valueOf(header), String.valueOf(text)));
             return values;
         }).toList();
     }
