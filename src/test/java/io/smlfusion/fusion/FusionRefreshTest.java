@@ -284,7 +284,8 @@ class FusionRefreshTest {
 
     @Test
     void whenEveryCellIsUnchangedTheServedMergeIsKeptAndItsVersionStays() {
-        FusionRefresh refresh = new FusionRefresh(cells, path -> fetcher, TestCells.callers(Runnable::run), clock, () -> policy);
+        FusionRefresh refresh = new FusionRefresh(cells, path -> fetcher, TestCells.callers(Runnable::run), clock, () -> policy,
+                (next, took) -> { });
         FusionState first = refresh.readable(FusionPath.EMPTY);
         long version = refresh.version();
         clock.advance(RefreshPolicy.DEFAULT_INTERVAL);
