@@ -93,7 +93,8 @@ class ArrowFrameReaderTest {
         assertThrows(FrameException.class, () -> FrameFormat.ARROW.read(truncated, FrameOptions.PLAIN));
     }
 
-    private static void assertSameRows(DataBlock expected, DataBlock actual) {
+    /** The same names, types and values, row by row; shared by the Arrow reader tests. */
+    static void assertSameRows(DataBlock expected, DataBlock actual) {
         assertEquals(expected.names(), actual.names());
         assertEquals(expected.types(), actual.types());
         assertEquals(expected.rowCount(), actual.rowCount());

@@ -40,7 +40,7 @@ class ArrowNumericBatchTest {
         ParsedFrame arrow = FrameFormat.ARROW.read(stream(3, Map.of(), -1, 0), FrameOptions.PLAIN);
         ParsedFrame json = FrameFormat.JSON.read(json(3, 0, -1, 0), FrameOptions.PLAIN);
         assertEquals(3 * BATCH, arrow.block().rowCount());
-        assertSameRows(json.block(), arrow.block());
+        ArrowFrameReaderTest.assertSameRows(json.block(), arrow.block());
     }
 
     @Test
@@ -57,7 +57,7 @@ class ArrowNumericBatchTest {
         int badRow = BATCH + 300;
         ParsedFrame arrow = FrameFormat.ARROW.read(stream(3, Map.of("errorHandling", "1"), badRow, 1e300), FrameOptions.PLAIN);
         assertEquals(1, arrow.rowsSkipped());
-        assertSameRows(FrameFormat.JSON.read(json(3, 1, badRow, 1e300), FrameOptions.PLAIN).block(), arrow.block());
+        ArrowFrameReaderTest.assertSameRows(FrameFormat.JSON.read(json(3, 1, badRow, 1e300), FrameOptions.PLAIN).block(), arrow.block());
     }
 
     @Test
@@ -135,17 +135,6 @@ class ArrowNumericBatchTest {
                 writer.end();
             }
             return out.toByteArray();
-        }
-    }
-
-    private static void assertSameRows(DataBlock expected, DataBlock actual) {
-        assertEquals(expected.names(), actual.names());
-        assertEquals(expected.types(), actual.types());
-        assertEquals(expected.rowCount(), actual.rowCount());
-        for (int r = 0; r < expected.rowCount(); r++) {
-            for (int c = 0; c < expected.width(); c++) {
-                assertEquals(expected.value(r, c), actual.value(r, c), "row " + r + " column " + expected.names().get(c));
-            }
         }
     }
 }
