@@ -1,6 +1,7 @@
 package io.smlfusion.stream;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -40,8 +41,8 @@ public class StreamSettings {
     long closeTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "smlfusion.stream.bootstrap.allow", defaultValue = "")
-    String bootstrapAllow;
+    @ConfigProperty(name = "smlfusion.stream.bootstrap.allow")
+    Optional<String> bootstrapAllow;
 
     @Inject
     ProjectLimits projectLimits;
@@ -68,7 +69,7 @@ public class StreamSettings {
 
     StreamTask.Bounds taskBounds() {
         try {
-            return new StreamTask.Bounds(projectLimits.maxAttributes(), maxPollRecords, Pattern.compile(bootstrapAllow));
+            return new StreamTask.Bounds(projectLimits.maxAttributes(), maxPollRecords, Pattern.compile(bootstrapAllow.orElse("")));
         } catch (PatternSyntaxException e) {
             throw new IllegalStateException("smlfusion.stream.bootstrap.allow is not a regular expression: " + e.getDescription(), e);
         }
