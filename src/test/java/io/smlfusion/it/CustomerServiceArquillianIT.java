@@ -48,6 +48,8 @@ class CustomerServiceArquillianIT {
         return ShrinkWrap.create(WebArchive.class, "customer-service-it.war")
                 .addClasses(CustomerService.class, SecretKeys.class, RequestRefused.class, Clocks.class, Sealer.class,
                         RequestSigner.class, StringToSign.class, SignedRequest.class, SymDate.class, SymHeaders.class)
+                // package-private: the keys CustomerService keeps unsealed
+                .addClass("io.smlfusion.security.UnsealedKeys")
                 .addPackage(CustomerEntity.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
