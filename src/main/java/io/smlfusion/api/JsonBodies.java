@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.refusal.RequestRefused;
 
 /** Reading the small request bodies of the API that are not DataFrames. */
@@ -31,7 +31,7 @@ public final class JsonBodies {
             return map;
         }
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body))) {
             object = reader.readObject();
         } catch (JsonException e) {
             throw RequestRefused.invalid("Request body must be a JSON object of string values: " + e.getMessage());
@@ -47,7 +47,7 @@ public final class JsonBodies {
     public static Map<String, String> stringMapOrKsvsMap(String body) {
         if (body != null && !body.isBlank()) {
             JsonObject object;
-            try (var reader = Json.createReader(new StringReader(body))) {
+            try (var reader = JsonFactory.createReader(new StringReader(body))) {
                 object = reader.readObject();
             } catch (JsonException e) {
                 throw RequestRefused.invalid("Request body must be a JSON object of string values: " + e.getMessage());
@@ -79,7 +79,7 @@ public final class JsonBodies {
             return List.of();
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body))) {
             value = reader.readObject().get(field);
         } catch (JsonException e) {
             throw RequestRefused.invalid("Request body must be a JSON object {\"" + field + "\":[…]}: " + e.getMessage());

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.persistence.AuditEntryEntity;
 
 /** The audit trail's JSON: the stored cells of a merge, and an entry as the audit calls answer it. */
@@ -19,16 +19,16 @@ final class AuditJson {
     }
 
     static String cells(List<MergedCell> cells) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
         for (MergedCell cell : cells) {
-            array.add(Json.createObjectBuilder().add("host", cell.host()).add("cid", cell.cid()).add("pid", cell.pid())
+            array.add(JsonFactory.createObjectBuilder().add("host", cell.host()).add("cid", cell.cid()).add("pid", cell.pid())
                     .add("rowCount", cell.rowCount()).add("sha256", cell.sha256()));
         }
         return array.build().toString();
     }
 
     static List<MergedCell> cells(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(json))) {
             return reader.readArray().getValuesAs(JsonObject.class).stream()
                     .map(cell -> new MergedCell(cell.getString("host"), cell.getString("cid"), cell.getString("pid"),
                             cell.getJsonNumber("rowCount").longValue(), cell.getString("sha256")))

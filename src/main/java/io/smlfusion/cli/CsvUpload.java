@@ -12,10 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import io.smlfusion.json.JsonFactory;
 
 /**
  * {@code bin/sml learn|forget PID --csv FILE} and {@code bin/sml predict PID MODELID --csv FILE}:
@@ -152,7 +153,7 @@ final class CsvUpload {
     }
 
     private static JsonObject values(String body) throws IOException {
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body))) {
             JsonObject values = reader.readObject().getJsonObject("values");
             return values == null ? JsonValue.EMPTY_JSON_OBJECT : values;
         } catch (JsonException | ClassCastException e) {

@@ -4,13 +4,13 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -54,7 +54,7 @@ public final class WithheldExport {
         if (httpStatus != 409 || errorBody == null || !errorBody.contains(KIND)) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(errorBody))) {
+        try (var reader = JsonFactory.createReader(new StringReader(errorBody))) {
             JsonValue values = reader.readObject().get("values");
             if (!(values instanceof JsonObject object)
                     || !(object.get(KIND) instanceof JsonString kind)

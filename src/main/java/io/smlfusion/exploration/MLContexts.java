@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -15,6 +14,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.smlfusion.engine.explore.MLContext;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -64,7 +64,7 @@ public final class MLContexts {
         if (body == null || body.isBlank()) {
             throw RequestRefused.invalid("The request body is empty; " + shape);
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw RequestRefused.invalid("The request body is not a JSON object (" + e.getMessage() + "); " + shape);

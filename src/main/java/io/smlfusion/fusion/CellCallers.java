@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +65,19 @@ public class CellCallers {
     void start() {
         ownPool = boundedPool(config.cellThreads(), threads);
         pool = ownPool;
-        timer = Executors.newSingleThreadScheduledExecutor(threads);
+        timer = deadlineTimer(threads);
+    }
+
+    /**
+     * One thread; a cancelled deadline leaves its queue at once. Every call schedules up to three
+     * deadlines and nearly all are cancelled when the answer comes; kept until they fall due (the
+     * JDK's default), a busy fusion's queue grew to thousands, and ordering it was a tenth of a
+     * refresh's CPU (JFR, docs/performance.md "Profiling a refresh").
+     */
+    private static ScheduledThreadPoolExecutor deadlineTimer(ThreadFactory factory) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, factory);
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** At most {@code size} threads, each let go after 60 s idle, and at most {@value #QUEUE} calls waiting. */

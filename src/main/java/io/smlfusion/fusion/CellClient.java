@@ -2,15 +2,11 @@ package io.smlfusion.fusion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Pattern;
 
@@ -25,7 +21,7 @@ import io.smlfusion.security.RequestSigner;
 import io.smlfusion.security.SignedRequest;
 
 /**
- * Fetches a cell's snapshot over HTTP on a pooled connection ({@link CellConnections}), every call
+ * Fetches a cell's snapshot over HTTP on a kept-alive connection ({@link CellConnections}), every call
  * bounded:
  * <ul>
  * <li>where: the host and the addresses it resolves to now are checked by {@link CellHostPolicy}
@@ -34,9 +30,9 @@ import io.smlfusion.security.SignedRequest;
  *     is used;</li>
  * <li>how much: a {@code Content-Length} above the call's {@link AnswerLimit} is refused before
  *     reading, and the body is read through {@link BoundedBody};</li>
- * <li>how long: the connect timeout, the read timeout until the answer's headers, and the call's
- *     {@link Deadline} over everything — at the deadline the call's own exchange is cancelled, or its
- *     body closed, which closes its connection (never the shared client) and ends a blocked read.</li>
+ * <li>how long: the connect timeout, the read timeout of every socket read, and the call's
+ *     {@link Deadline} over everything — at the deadline the call's connection is closed, which
+ *     wakes its thread wherever it waits (connecting, for the headers, in the body).</li>
  * </ul>
  * Calls are signed with the cell's {@code cid}/{@code sk} and carry the {@link FusionPath} of the
  * fusions they are made for (hierarchical fusions) and the caller's {@link FusionBudget}. When the fusion keeps a snapshot of the
@@ -77,58 +73,47 @@ public class CellClient {
         CellInfo cell = call.cell();
         Deadline deadline = call.deadline();
         CellTarget target = config.hostPolicy().target(cell.host());
-        CompletableFuture<HttpResponse<InputStream>> sent = connections.client(cell.host())
-                .sendAsync(request(target, call, path, traceHeaders), HttpResponse.BodyHandlers.ofInputStream());
-        Deadline headers = Deadline.after(min(config.readTimeout(), deadline.remaining()));
-        ScheduledFuture<?> headersLate = callers.atDeadline(headers, () -> sent.cancel(true));
-        ScheduledFuture<?> abort = callers.atDeadline(deadline, () -> abort(sent));
+        URI export = URI.create(target.projectBase(cell.cid(), cell.pid()) + "/export");
+        HttpURLConnection connection;
         try {
-            HttpResponse<InputStream> response = sent.get();
-            headersLate.cancel(false);
-            try (InputStream body = response.body()) {
-                return answer(call, response, body);
-            }
-        } catch (ExecutionException | CancellationException e) {
-            // a call cancelled by one of the timers fails with the JDK's own CancellationException
-            throw deadline.passed() ? deadline.exceeded() : headers.passed() ? noHeaders()
-                    : CellStatus.ofException(e instanceof ExecutionException ? e.getCause() : e);
+            connection = connections.open(export, cell.host());
+        } catch (IOException e) {
+            throw CellStatus.ofException(e);
+        }
+        addHeaders(connection, target, export, call, path, traceHeaders);
+        // closing the connection's socket wakes a thread blocked connecting, waiting or reading
+        ScheduledFuture<?> abort = callers.atDeadline(deadline, connection::disconnect);
+        try {
+            return answer(call, connection, connection.getResponseCode());
         } catch (IOException e) {
             throw deadline.passed() ? deadline.exceeded() : CellStatus.ofException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sent.cancel(true);
-            throw deadline.exceeded();
         } finally {
-            headersLate.cancel(false);
             abort.cancel(false);
         }
     }
 
-    private CellFailure noHeaders() {
-        return new CellFailure(CellStatus.TIMEOUT, "no answer within " + FusionConfig.READ_TIMEOUT_KEY + " = " + config.readTimeout().toMillis() + " ms");
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private CellSnapshot answer(CellCall call, HttpResponse<InputStream> response, InputStream body) throws CellFailure, IOException {
-        int status = response.statusCode();
+    private CellSnapshot answer(CellCall call, HttpURLConnection connection, int status) throws CellFailure, IOException {
         if (status == 304 && call.cached() != null && call.cached().etag() != null) {
             return call.cached().confirmedAt(clock.instant());
         }
         if (status != 200) {
-            throw CellStatus.ofHttp(status, new String(BoundedBody.prefix(body, ERROR_PREFIX_BYTES, call.deadline()), StandardCharsets.UTF_8));
+            try (InputStream error = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                byte[] prefix = error == null ? new byte[0] : BoundedBody.prefix(error, ERROR_PREFIX_BYTES, call.deadline());
+                throw CellStatus.ofHttp(status, new String(prefix, StandardCharsets.UTF_8));
+            }
         }
-        String declared = response.headers().firstValue("Content-Length").orElse(null);
+        String declared = connection.getHeaderField("Content-Length");
         if (declared != null && !declared.strip().matches("[0-9]{1,18}")) {
             throw new CellFailure(CellStatus.ERROR, "the cell's answer has an invalid Content-Length");
         }
         if (declared != null && Long.parseLong(declared.strip()) > call.maxBytes().bytes()) {
             throw call.maxBytes().exceededBy(declared.strip() + " bytes (Content-Length)");
         }
-        byte[] snapshot = BoundedBody.read(body, call.maxBytes(), call.deadline());
-        String etag = response.headers().firstValue("ETag").filter(tag -> ETAG.matcher(tag).matches()).orElse(null);
+        byte[] snapshot;
+        try (InputStream body = connection.getInputStream()) {
+            snapshot = BoundedBody.read(body, call.maxBytes(), call.deadline());
+        }
+        String etag = Optional.ofNullable(connection.getHeaderField("ETag")).filter(tag -> ETAG.matcher(tag).matches()).orElse(null);
         try {
             return new CellSnapshot(StatisticsCodec.decode(snapshot), clock.instant(), etag, snapshot.length, Sha256.hex(snapshot));
         } catch (SnapshotFormatException e) {
@@ -137,48 +122,26 @@ public class CellClient {
     }
 
     /**
-     * The signed export request (spec §2: over the path and raw query exactly as they go on the wire;
-     * no body), asking for raw bytes, conditional when a kept snapshot has an {@code ETag}. No
-     * request timeout: the wait for the answer's headers ({@code smlfusion.fusion.cell.read.timeout.ms})
-     * and the whole call (the deadline) are ended by this class's own timers, whatever the JDK's
-     * timeout would cover.
+     * The headers of the signed export request (spec §2: over the path and raw query exactly as they
+     * go on the wire; no body), asking for raw bytes, conditional when a kept snapshot has an
+     * {@code ETag}.
      */
-    private HttpRequest request(CellTarget target, CellCall call, FusionPath path, CellCallObserver.TraceHeaders traceHeaders) {
+    private void addHeaders(HttpURLConnection connection, CellTarget target, URI export, CellCall call, FusionPath path,
+                            CellCallObserver.TraceHeaders traceHeaders) {
         CellInfo cell = call.cell();
-        URI export = URI.create(target.projectBase(cell.cid(), cell.pid()) + "/export");
-        HttpRequest.Builder request = HttpRequest.newBuilder(export).GET()
-                .header("Accept", "application/octet-stream");
+        connection.setRequestProperty("Accept", "application/octet-stream");
         SignedRequest signed = new RequestSigner(cell.cid(), cell.sk(), clock).sign("GET", export.getRawPath(), export.getRawQuery(), null);
-        signed.headers().forEach(request::header);
+        signed.headers().forEach(connection::setRequestProperty);
         if (target.hostHeader() != null && CellConnections.HOST_HEADER_ALLOWED) {
-            request.header("Host", target.hostHeader());
+            connection.setRequestProperty("Host", target.hostHeader());
         }
         if (call.cached() != null && call.cached().etag() != null) {
-            request.header("If-None-Match", call.cached().etag());
+            connection.setRequestProperty("If-None-Match", call.cached().etag());
         }
         if (path.header() != null) {
-            request.header(FusionPath.HEADER, path.header());
+            connection.setRequestProperty(FusionPath.HEADER, path.header());
         }
-        request.header(FusionBudget.HEADER, FusionBudget.header(call.deadline(), config.readTimeout()));
-        traceHeaders.writeTo(request::header);
-        return request.build();
-    }
-
-    /**
-     * Ends one call at its deadline: cancels the exchange while it waits for the answer's headers,
-     * or closes the body being read, which closes that call's connection and wakes its reader.
-     */
-    private static void abort(CompletableFuture<HttpResponse<InputStream>> sent) {
-        if (sent.cancel(true)) {
-            return;
-        }
-        HttpResponse<InputStream> response = sent.isCompletedExceptionally() ? null : sent.getNow(null);
-        if (response != null) {
-            try {
-                response.body().close();
-            } catch (IOException alreadyGone) {
-                // nothing left to release
-            }
-        }
+        connection.setRequestProperty(FusionBudget.HEADER, FusionBudget.header(call.deadline(), config.readTimeout()));
+        traceHeaders.writeTo(connection::setRequestProperty);
     }
 }

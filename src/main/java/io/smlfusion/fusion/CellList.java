@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -12,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
 import io.smlfusion.security.CustomerService;
@@ -39,7 +39,7 @@ public final class CellList {
      */
     public static List<CellInfo> parse(String json, int maxCells) {
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactory.createReader(new StringReader(json))) {
             object = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw invalid("the decrypted body is not a JSON object");
@@ -106,12 +106,12 @@ public final class CellList {
 
     /** The FusionCellInfoList with the secrets: only ever handed to a cipher. */
     public static String toJson(List<CellInfo> cells) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JsonFactory.createArrayBuilder();
         for (CellInfo cell : cells) {
-            values.add(Json.createObjectBuilder()
+            values.add(JsonFactory.createObjectBuilder()
                     .add("host", cell.host()).add("cid", cell.cid()).add("sk", cell.sk()).add("pid", cell.pid()));
         }
-        return Json.createObjectBuilder().add("values", values).build().toString();
+        return JsonFactory.createObjectBuilder().add("values", values).build().toString();
     }
 
     /**
@@ -119,9 +119,9 @@ public final class CellList {
      * four documented fields.
      */
     public static String statusJson(List<CellAnswer> answers) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JsonFactory.createArrayBuilder();
         for (CellAnswer answer : answers) {
-            var entry = Json.createObjectBuilder()
+            var entry = JsonFactory.createObjectBuilder()
                     .add("host", answer.cell().host()).add("cid", answer.cell().cid())
                     .add("status", answer.status().name()).add("pid", answer.cell().pid());
             if (!answer.ok()) {
@@ -129,7 +129,7 @@ public final class CellList {
             }
             values.add(entry);
         }
-        return Json.createObjectBuilder().add("values", values).build().toString();
+        return JsonFactory.createObjectBuilder().add("values", values).build().toString();
     }
 
     static RequestRefused invalid(String problem) {

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 
 import io.smlfusion.disclosure.WithheldExport;
 
@@ -83,7 +82,7 @@ public enum CellStatus {
                     || t instanceof NoRouteToHostException || t instanceof PortUnreachableException) {
                 return new CellFailure(UNREACHABLE, describe(t));
             }
-            if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
+            if (t instanceof InterruptedIOException) {
                 return new CellFailure(TIMEOUT, describe(t));
             }
         }

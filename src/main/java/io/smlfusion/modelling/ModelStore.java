@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -22,6 +21,7 @@ import io.smlfusion.engine.model.Model;
 import io.smlfusion.engine.model.ModelCodec;
 import io.smlfusion.engine.model.ModelFormatException;
 import io.smlfusion.engine.model.ModelOptions;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.persistence.ModelEntity;
 import io.smlfusion.persistence.ModelRepository;
 import io.smlfusion.project.ModelStorage;
@@ -83,7 +83,7 @@ public class ModelStore implements ModelStorage {
         ModelCodec.Decoded decoded = ModelCodec.decodeWithEvt(row.getModel());
         Model model = decoded.model();
         JsonObject metadata;
-        try (var reader = Json.createReader(new StringReader(row.getMetadataJson()))) {
+        try (var reader = JsonFactory.createReader(new StringReader(row.getMetadataJson()))) {
             metadata = reader.readObject();
         }
         return new StoredModel(row.getModelId(), model, ModelOptions.of(strings(metadata.getJsonObject("options"))),
@@ -94,23 +94,23 @@ public class ModelStore implements ModelStorage {
     }
 
     private static String metadata(StoredModel model) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("options", object(model.options().asMap()))
                 .add("notes", object(model.notes()))
                 .add("inputIndexes", array(model.inputIndexes()))
-                .add("inputTypes", Json.createArrayBuilder(model.inputTypes()))
+                .add("inputTypes", JsonFactory.createArrayBuilder(model.inputTypes()))
                 .add("targetIndexes", array(model.targetIndexes()))
                 .build().toString();
     }
 
     private static JsonObjectBuilder object(Map<String, String> map) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonFactory.createObjectBuilder();
         map.forEach(object::add);
         return object;
     }
 
     private static JsonArrayBuilder array(List<Integer> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -3,13 +3,13 @@ package io.smlfusion.modelling;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import io.smlfusion.engine.explore.MLContext;
 import io.smlfusion.exploration.MLContexts;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -28,7 +28,7 @@ record SelectionBody(MLContext context, byte[] validationFrame) {
             throw RequestRefused.invalid("The request body is empty; " + SHAPE);
         }
         JsonObject root;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body))) {
             root = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw RequestRefused.invalid("The request body is not a JSON object (" + e.getMessage() + "); " + SHAPE);

@@ -59,6 +59,9 @@ public class CellCallObserver {
     MetricRegistry registry;
 
     @Inject
+    KeptMetrics metrics;
+
+    @Inject
     MetricLabels labels;
 
     private Tracer tracer;
@@ -107,7 +110,7 @@ public class CellCallObserver {
                 boolean unchanged = call.cached() != null && snapshot.statistics() == call.cached().statistics();
                 outcome(cell, span, CellStatus.OK, started);
                 if (!unchanged) {
-                    registry.counter(BYTES_COUNTER, cell).inc(snapshot.bytes());
+                    metrics.counter(BYTES_COUNTER, cell).inc(snapshot.bytes());
                 }
                 return snapshot;
             } catch (CellFailure e) {
@@ -122,8 +125,8 @@ public class CellCallObserver {
 
     private void outcome(Tag cell, Span span, CellStatus status, long started) {
         span.setAttribute("smlfusion.cell.status", status.name());
-        registry.counter(CALLS, cell, new Tag("status", status.name())).inc();
-        registry.timer(DURATION_TIMER, cell).update(Duration.ofNanos(System.nanoTime() - started));
+        metrics.counter(CALLS, cell, new Tag("status", status.name())).inc();
+        metrics.timer(DURATION_TIMER, cell).update(Duration.ofNanos(System.nanoTime() - started));
         lastUp.computeIfAbsent(cell.getTagValue(), value -> {
             AtomicLong up = new AtomicLong();
             registry.gauge(UP_GAUGE, up, AtomicLong::get, cell);

@@ -37,6 +37,9 @@ public class FusionMetrics {
     MetricRegistry registry;
 
     @Inject
+    KeptMetrics metrics;
+
+    @Inject
     MetricLabels labels;
 
     @Inject
@@ -50,9 +53,9 @@ public class FusionMetrics {
      */
     public void refreshed(String cid, String pid, boolean failed, Instant mergedAt, Duration took) {
         Tag[] fusion = labels.project(cid, pid);
-        registry.timer(REFRESH_TIMER, fusion).update(took);
+        metrics.timer(REFRESH_TIMER, fusion).update(took);
         if (failed) {
-            registry.counter(REFRESH_FAILURES, fusion).inc();
+            metrics.counter(REFRESH_FAILURES, fusion).inc();
         }
         if (mergedAt != null) {
             servedSince(fusion, mergedAt).set(mergedAt);

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -27,7 +26,7 @@ public class IngestMetrics {
             .withDescription("Time to parse and apply one learn request's DataFrame").withUnit(MetricUnits.SECONDS).build();
 
     @Inject
-    MetricRegistry registry;
+    KeptMetrics metrics;
 
     @Inject
     MetricLabels labels;
@@ -40,12 +39,12 @@ public class IngestMetrics {
      */
     public void ingested(String cid, String pid, boolean learned, long applied, long skipped, String skipReason, Duration took) {
         Tag[] project = labels.project(cid, pid);
-        registry.counter(learned ? LEARNED : FORGOTTEN, project).inc(applied);
+        metrics.counter(learned ? LEARNED : FORGOTTEN, project).inc(applied);
         if (skipped > 0) {
-            registry.counter(SKIPPED, with(project, new Tag("reason", SkipReason.of(skipReason).label()))).inc(skipped);
+            metrics.counter(SKIPPED, with(project, new Tag("reason", SkipReason.of(skipReason).label()))).inc(skipped);
         }
         if (learned) {
-            registry.timer(LEARN_TIMER, project).update(took);
+            metrics.timer(LEARN_TIMER, project).update(took);
         }
     }
 

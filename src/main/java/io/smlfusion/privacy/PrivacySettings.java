@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -17,6 +16,7 @@ import jakarta.json.JsonValue;
 import io.smlfusion.engine.privacy.AttributeBounds;
 import io.smlfusion.engine.privacy.PrivacyBudget;
 import io.smlfusion.engine.stats.AttributeType;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.refusal.RequestRefused;
 
 /**
@@ -49,7 +49,7 @@ public record PrivacySettings(boolean enabled, PrivacyBudget budget, List<Attrib
      */
     static PrivacySettings parse(String body, PrivacyDefaults defaults, int maxAttributes) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JsonFactory.createReader(new StringReader(body == null ? "" : body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw RequestRefused.invalid("Privacy settings must be a JSON object: " + e.getMessage());
@@ -96,7 +96,7 @@ public record PrivacySettings(boolean enabled, PrivacyBudget budget, List<Attrib
     /** Settings this server stored itself ({@link #toJson}). */
     static PrivacySettings stored(String json) {
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactory.createReader(new StringReader(json))) {
             object = reader.readObject();
         }
         List<AttributeBounds> bounds = new ArrayList<>();
@@ -108,12 +108,12 @@ public record PrivacySettings(boolean enabled, PrivacyBudget budget, List<Attrib
     }
 
     String toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.createArrayBuilder();
         for (AttributeBounds bound : bounds) {
-            array.add(Json.createObjectBuilder().add("name", bound.name()).add("type", bound.type().code())
+            array.add(JsonFactory.createObjectBuilder().add("name", bound.name()).add("type", bound.type().code())
                     .add("lower", bound.lower()).add("upper", bound.upper()));
         }
-        return Json.createObjectBuilder().add("enabled", enabled).add("epsilon", budget.epsilon())
+        return JsonFactory.createObjectBuilder().add("enabled", enabled).add("epsilon", budget.epsilon())
                 .add("delta", budget.delta()).add("exportShare", budget.exportShare()).add("bounds", array).build().toString();
     }
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -20,6 +19,7 @@ import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
 import io.smlfusion.fusion.FusionProject;
 import io.smlfusion.fusion.FusionProjects;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.persistence.JournalEntryEntity;
 import io.smlfusion.persistence.JournalPosition;
 import io.smlfusion.persistence.JournalRepository;
@@ -154,14 +154,14 @@ public class ProjectStore {
     }
 
     private static String optionsJson(Map<String, String> options) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder();
         options.forEach(json::add);
         return json.build().toString();
     }
 
     private static Map<String, String> options(String json) {
         Map<String, String> options = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactory.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((key, value) -> options.put(key, ((JsonString) value).getString()));
         }

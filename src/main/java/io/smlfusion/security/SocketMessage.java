@@ -10,7 +10,7 @@ import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
-import jakarta.json.Json;
+import io.smlfusion.json.JsonFactory;
 
 /**
  * One text message of the WebSocket API (spec §2.6): {@code <headerLength>,<headerJson><payload>},
@@ -72,7 +72,7 @@ public record SocketMessage(Optional<SocketHeader> header, String payload) {
     /** Where the header object that starts at {@code start} ends, parsed within {@link #MAX_HEADER_CHARS}. */
     private static int headerEnd(String text, int start) {
         String window = text.substring(start, Math.min(text.length(), start + MAX_HEADER_CHARS));
-        try (JsonParser parser = Json.createParser(new StringReader(window))) {
+        try (JsonParser parser = JsonFactory.createParser(new StringReader(window))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new SocketMessageException("the header block is not a JSON object");
             }
@@ -99,7 +99,7 @@ public record SocketMessage(Optional<SocketHeader> header, String payload) {
     private static SocketHeader header(String headerJson) {
         List<String> headers = null;
         List<String> extraKeys = List.of();
-        try (JsonParser parser = Json.createParser(new StringReader(headerJson))) {
+        try (JsonParser parser = JsonFactory.createParser(new StringReader(headerJson))) {
             parser.next();
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();

@@ -3,8 +3,9 @@ package io.smlfusion.stream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
+
+import io.smlfusion.json.JsonFactory;
 
 /** Rows decoded from records, written as the DataFrame JSON of the API (spec §4.2) that learn reads. */
 final class DataFrameJson {
@@ -14,7 +15,7 @@ final class DataFrameJson {
 
     static byte[] of(List<String> names, List<String> types, List<List<String>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 16 * rows.size() * names.size());
-        try (JsonGenerator json = Json.createGenerator(out)) {
+        try (JsonGenerator json = JsonFactory.createGenerator(out)) {
             json.writeStartObject();
             json.writeStartArray("attributeNames");
             names.forEach(json::write);

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -19,6 +18,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+
+import io.smlfusion.json.JsonFactory;
 
 /**
  * How one Kafka record holds rows: one row as a JSON object keyed by attribute name, one row as a
@@ -110,7 +111,7 @@ public enum RecordFormat {
     }
 
     private static JsonStructure structure(byte[] record) {
-        try (JsonReader reader = Json.createReader(new StringReader(text(record)))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(text(record)))) {
             return reader.read();
         } catch (JsonException e) {
             throw new BadRecord("not JSON: " + e.getMessage());

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -21,6 +20,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import io.smlfusion.engine.stats.AttributeNames;
+import io.smlfusion.json.JsonFactory;
 import io.smlfusion.project.ProjectService;
 import io.smlfusion.refusal.RequestRefused;
 
@@ -138,7 +138,7 @@ public record StreamTask(String streamId, String bootstrapServers, String topic,
     }
 
     private static JsonObject object(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw invalid("TaskInfo is not a JSON object: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,11 +45,18 @@ import io.smlfusion.security.BodyEncryption;
  * snapshots at both levels; a fusion's export has no {@code ETag}, so the top level's "unchanged"
  * count is 0 by design, while the middle fusions ask their cells conditionally.
  *
+ * <p>A server that has just started runs its request paths interpreted: a cold fused read costs
+ * ten times a warm one, and a fusion serving cells runs these paths all day. So the load first warms
+ * the servers up, unmeasured: {@code --warmup-refreshes} (default 300) full refreshes of a fusion of
+ * 20 cells, each followed by five fused reads and one conditional export of each cell (the cell's
+ * {@code 304} path, which a fusion only takes once per interval); then each run goes through {@code --warmup}
+ * unmeasured repeats (default 1) before the measured ones.
+ *
  * <p>Each row ends with the 1-minute load average of this machine ({@code /proc/loadavg}) when the
  * run ended: the numbers of a shared machine are only comparable at a similar load.
  *
  * <p>Usage (see {@code bin/bench-fusion}, which starts the servers): {@code FusionScaleLoad --fusion URL
- * --cells URL[,URL] --cid C --secret S [--runs "10:64 100:64 1000:64:10"] [--repeats 5] [--interval-ms 1000]}.
+ * --cells URL[,URL] --cid C --secret S [--runs "10:64 100:64 1000:64:10"] [--repeats 5] [--warmup 1] [--warmup-refreshes 300] [--interval-ms 1000]}.
  * The fusion server's {@code rtlm.option.sml.fusion.prefetch.min.time.ms} must be {@code --interval-ms}.
  */
 public final class FusionScaleLoad {
@@ -63,16 +71,18 @@ public final class FusionScaleLoad {
     private final List<String> cellHosts;
     private final String secret;
     private final int repeats;
+    private final int warmup;
     private final long intervalMs;
     private final String run = "scale" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
-    private FusionScaleLoad(String fusionHost, List<String> cellHosts, String cid, String secret, int repeats, long intervalMs) {
+    private FusionScaleLoad(String fusionHost, List<String> cellHosts, String cid, String secret, int repeats, int warmup, long intervalMs) {
         this.fusionServer = new SignedClient(fusionHost, cid, secret);
         this.fusionHost = fusionHost;
         this.cellServers = cellHosts.stream().map(host -> new SignedClient(host, cid, secret)).toList();
         this.cellHosts = cellHosts;
         this.secret = secret;
         this.repeats = repeats;
+        this.warmup = warmup;
         this.intervalMs = intervalMs;
     }
 
@@ -85,8 +95,10 @@ public final class FusionScaleLoad {
             throw new IllegalArgumentException("--secret is required: the key of customer " + cid + " on every server");
         }
         FusionScaleLoad load = new FusionScaleLoad(fusion, cells, cid, secret, Integer.parseInt(option(args, "--repeats", "5")),
+                Integer.parseInt(option(args, "--warmup", "1")),
                 Long.parseLong(option(args, "--interval-ms", "1000")));
-        System.out.println("cell servers: " + cells.size() + "; times in ms, median (p90) over " + load.repeats + " repeats; KB = snapshot bytes the fusion received");
+        load.warmUp(Integer.parseInt(option(args, "--warmup-refreshes", "300")));
+        System.out.println("cell servers: " + cells.size() + "; times in ms, median (p90) over " + load.repeats + " repeats after " + load.warmup + " unmeasured; KB = snapshot bytes the fusion received");
         System.out.println("| cells | p | middle fusions | snapshot KB | first refresh | KB | unchanged (all 304) | KB | 10 % changed | KB | fused read | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String spec : option(args, "--runs", "10:64 100:64").trim().split("\\s+")) {
@@ -119,37 +131,69 @@ public final class FusionScaleLoad {
                     : middle.stream().map(pid -> new CellInfo(fusionHost, fusionServer.cid(), secret, pid)).toList();
             check(fusionServer.post("projects/fusion/create?pid=" + fusion + "&persist=false", cellList(measured)).status() == 201, "create fusion");
             long rows = (long) n * ROWS;
-            Series first = new Series();
-            Series read = new Series();
-            Series unchanged = new Series();
-            Series tenth = new Series();
+            Readings measuredReadings = new Readings();
+            Readings warmupReadings = new Readings();
             SplittableRandom random = new SplittableRandom(n * 31L + p);
-            for (int r = 0; r < repeats; r++) {
+            for (int r = 0; r < warmup + repeats; r++) {
+                Readings into = r < warmup ? warmupReadings : measuredReadings;
                 for (int g = 0; g < groups; g++) {
                     check(fusionServer.post("projects/fusion/" + middle.get(g) + "/updateCellsInfo", cellList(groupCells.get(g))).status() == 200,
                             "update middle");
                 }
                 check(fusionServer.post("projects/fusion/" + fusion + "/updateCellsInfo", cellList(measured)).status() == 200, "update");
-                first.add(timedInfo(fusion, rows, 0));
+                into.first.add(timedInfo(fusion, rows, 0));
                 for (int k = 0; k < 3; k++) {
-                    read.add(timedInfo(fusion, rows, -1));
+                    into.read.add(timedInfo(fusion, rows, -1));
                 }
                 Thread.sleep(intervalMs + 50);
-                unchanged.add(timedInfo(fusion, rows, groups == 0 ? n : 0));
+                into.unchanged.add(timedInfo(fusion, rows, groups == 0 ? n : 0));
                 int changed = Math.max(1, n / 10);
                 for (int c : random.ints(0, n).distinct().limit(changed).toArray()) {
                     learn(cells.get(c), p, CHANGED_ROWS, random.nextLong());
                     rows += CHANGED_ROWS;
                 }
                 Thread.sleep(intervalMs + 50);
-                tenth.add(timedInfo(fusion, rows, groups == 0 ? n - changed : 0));
+                into.tenth.add(timedInfo(fusion, rows, groups == 0 ? n - changed : 0));
             }
+            Series first = measuredReadings.first;
+            Series unchanged = measuredReadings.unchanged;
+            Series tenth = measuredReadings.tenth;
+            Series read = measuredReadings.read;
             System.out.printf(Locale.ROOT, "| %d | %d | %d | %.0f | %s | %.0f | %s | %.0f | %s | %.0f | %s | %s |%n", n, p, groups,
                     first.bytes.get(0) / 1024.0 / measured.size(), first.latency(), first.medianBytes() / 1024, unchanged.latency(),
                     unchanged.medianBytes() / 1024, tenth.latency(), tenth.medianBytes() / 1024, read.latency(), loadAverage());
         } finally {
             fusionServer.delete("projects/" + fusion);
             middle.forEach(pid -> fusionServer.delete("projects/" + pid));
+            deleteCells(cells);
+        }
+    }
+
+    /**
+     * Full refreshes of a fusion of 20 cells on every cell server, each followed by five fused reads
+     * and a conditional export of every cell; nothing measured.
+     */
+    private void warmUp(int refreshes) throws Exception {
+        int n = 20;
+        String prefix = run + "-warmup-";
+        List<CellInfo> cells = createCells(prefix, n, 8);
+        String fusion = prefix + "f";
+        try {
+            check(fusionServer.post("projects/fusion/create?pid=" + fusion + "&persist=false", cellList(cells)).status() == 201, "create warm-up fusion");
+            for (int r = 0; r < refreshes; r++) {
+                check(fusionServer.post("projects/fusion/" + fusion + "/updateCellsInfo", cellList(cells)).status() == 200, "update");
+                for (int k = 0; k < 6; k++) {
+                    timedInfo(fusion, (long) n * ROWS, -1);
+                }
+                for (CellInfo cell : cells) {
+                    SignedClient server = cellServers.get(cellHosts.indexOf(cell.host()));
+                    String export = "projects/" + cell.pid() + "/export";
+                    String etag = server.get(export).raw().headers().firstValue("ETag").orElseThrow();
+                    check(server.send("GET", export, null, Map.of("If-None-Match", etag)).status() == 304, "conditional export");
+                }
+            }
+        } finally {
+            fusionServer.delete("projects/" + fusion);
             deleteCells(cells);
         }
     }
@@ -249,6 +293,14 @@ public final class FusionScaleLoad {
     }
 
     private record Sample(double ms, long bytes) {
+    }
+
+    /** The four kinds of read of a run's repeats. */
+    private static final class Readings {
+        private final Series first = new Series();
+        private final Series read = new Series();
+        private final Series unchanged = new Series();
+        private final Series tenth = new Series();
     }
 
     /** Latencies and bytes of one kind of read, over the repeats. */

@@ -1,21 +1,20 @@
 package io.smlfusion.fusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import javax.net.ssl.HttpsURLConnection;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One pooled client per TLS context, shared by every call, replaced when the connect timeout changes. */
+/** Every cell connection: no redirects, no cache, the configured timeouts, one TLS socket factory per context. */
 class CellConnectionsTest {
 
     private final CellConnections connections = new CellConnections();
@@ -27,41 +26,39 @@ class CellConnectionsTest {
             public Duration connectTimeout() {
                 return connectTimeout;
             }
-        };
-        connections.transportSecurity = new CellTransportSecurity();
-        connections.threads = new ManagedThreadFactory() {
-            @Override
-            public Thread newThread(Runnable task) {
-                return Executors.defaultThreadFactory().newThread(task);
-            }
 
             @Override
-            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-                return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            public Duration readTimeout() {
+                return Duration.ofMillis(700);
             }
         };
-        connections.start();
-    }
-
-    @AfterEach
-    void stop() {
-        connections.stop();
+        connections.transportSecurity = new CellTransportSecurity() {
+            {
+                truststore = java.util.Optional.empty();
+                keystore = java.util.Optional.empty();
+            }
+        };
     }
 
     @Test
-    void callsShareOneClientUntilTheConnectTimeoutChanges() {
-        HttpClient first = connections.client("http://localhost:9080");
-        assertSame(first, connections.client("http://cell2.example.org:9080"), "one client for every plain-http cell");
-        assertEquals(Duration.ofMillis(5000), first.connectTimeout().orElseThrow());
-
-        connectTimeout = Duration.ofMillis(700);
-        HttpClient replaced = connections.client("http://localhost:9080");
-        assertNotSame(first, replaced, "a client built with the old timeout is not used any more");
-        assertEquals(Duration.ofMillis(700), replaced.connectTimeout().orElseThrow());
-        assertSame(replaced, connections.client("http://localhost:9080"));
+    void aConnectionFollowsNoRedirectAndTakesTheConfiguredTimeouts() throws IOException {
+        HttpURLConnection connection = connections.open(URI.create("http://127.0.0.1:9080/symetry/rest/c1/projects/p1/export"), "http://cell:9080");
+        assertFalse(connection.getInstanceFollowRedirects());
+        assertFalse(connection.getUseCaches());
+        assertEquals(5000, connection.getConnectTimeout());
+        assertEquals(700, connection.getReadTimeout());
 
         connectTimeout = Duration.ZERO;
-        assertEquals(Duration.ofMillis(1), connections.client("http://localhost:9080").connectTimeout().orElseThrow(),
+        assertEquals(1, connections.open(URI.create("http://127.0.0.1:9080/x"), "http://cell:9080").getConnectTimeout(),
                 "a zero timeout would mean none at all");
+    }
+
+    @Test
+    void httpsConnectionsShareTheSocketFactoryOfTheirContext() throws IOException {
+        HttpsURLConnection first = (HttpsURLConnection) connections.open(URI.create("https://cell1.example.org:9443/x"), "https://cell1.example.org:9443");
+        HttpsURLConnection second = (HttpsURLConnection) connections.open(URI.create("https://cell2.example.org:9443/y"), "https://cell2.example.org:9443");
+        assertNotNull(first.getSSLSocketFactory());
+        assertSame(first.getSSLSocketFactory(), second.getSSLSocketFactory(),
+                "the keep-alive cache reuses a TLS connection only for the socket factory that opened it");
     }
 }

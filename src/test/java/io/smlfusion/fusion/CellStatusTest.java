@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 
 import jakarta.ws.rs.ProcessingException;
 
@@ -69,7 +68,7 @@ class CellStatusTest {
         assertEquals(CellStatus.UNREACHABLE, CellStatus.ofException(new ProcessingException(new UnknownHostException("nohost"))).status());
         assertEquals(CellStatus.TIMEOUT, CellStatus.ofException(
                 new ProcessingException("wrapped", new SocketTimeoutException("Read timed out"))).status());
-        assertEquals(CellStatus.TIMEOUT, CellStatus.ofException(new HttpConnectTimeoutException("connect timed out")).status());
+        assertEquals(CellStatus.TIMEOUT, CellStatus.ofException(new SocketTimeoutException("Connect timed out")).status());
         CellFailure other = CellStatus.ofException(new ProcessingException("RESTEASY004655: Unable to invoke request"));
         assertEquals(CellStatus.ERROR, other.status());
         assertEquals("ProcessingException: RESTEASY004655: Unable to invoke request", other.reason());
