@@ -15,4 +15,9 @@ public record CellCall(CellInfo cell, CellSnapshot cached, AnswerLimit maxBytes,
     static CellCall probe(CellInfo cell, long maxCellBytes, Deadline deadline) {
         return new CellCall(cell, null, AnswerLimit.perCell(maxCellBytes), deadline);
     }
+
+    /** Whether {@code answered} is the kept snapshot itself, confirmed by the cell ({@code 304}): nothing new was sent. */
+    public boolean confirmedBy(CellSnapshot answered) {
+        return cached != null && answered.statistics() == cached.statistics();
+    }
 }

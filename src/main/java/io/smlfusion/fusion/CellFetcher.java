@@ -21,7 +21,7 @@ public interface CellFetcher {
     default CellAnswer answer(CellCall call) {
         try {
             CellSnapshot snapshot = fetch(call);
-            boolean unchanged = call.cached() != null && snapshot.statistics() == call.cached().statistics();
+            boolean unchanged = call.confirmedBy(snapshot);
             return unchanged ? CellAnswer.unchanged(call.cell(), snapshot) : CellAnswer.ok(call.cell(), snapshot);
         } catch (CellFailure e) {
             return CellAnswer.failed(call.cell(), e);

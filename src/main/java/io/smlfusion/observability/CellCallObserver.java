@@ -107,7 +107,7 @@ public class CellCallObserver {
             try {
                 CellSnapshot snapshot = send.send(headers -> openTelemetry.getPropagators().getTextMapPropagator()
                         .inject(parent.with(span), headers, HEADERS));
-                boolean unchanged = call.cached() != null && snapshot.statistics() == call.cached().statistics();
+                boolean unchanged = call.confirmedBy(snapshot);
                 outcome(cell, span, CellStatus.OK, started);
                 if (!unchanged) {
                     metrics.counter(BYTES_COUNTER, cell).inc(snapshot.bytes());

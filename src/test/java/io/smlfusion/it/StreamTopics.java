@@ -81,6 +81,17 @@ public final class StreamTopics implements AutoCloseable {
             acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, null, record.apply(i).getBytes(StandardCharsets.UTF_8))));
         }
         producer.flush();
+        awaitAcks(topic, acks);
+    }
+
+    /** Sends one record to {@code partition} and waits for its ack. */
+    public void sendBytes(String topic, int partition, byte[] value) {
+        Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, partition, null, value));
+        producer.flush();
+        awaitAcks(topic, List.of(ack));
+    }
+
+    private static void awaitAcks(String topic, List<Future<RecordMetadata>> acks) {
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get();
@@ -88,11 +99,6 @@ public final class StreamTopics implements AutoCloseable {
                 throw new IllegalStateException("a record to " + topic + " was not acknowledged", e);
             }
         }
-    }
-
-    public void sendBytes(String topic, int partition, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, partition, null, value));
-        producer.flush();
     }
 
     /** Waits until the group has {@code members} members and every one has partitions. */
