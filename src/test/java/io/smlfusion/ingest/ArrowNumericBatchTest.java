@@ -68,6 +68,32 @@ class ArrowNumericBatchTest {
                 + " send fewer rows per DataFrame; the limit is 48000 (smlfusion.test.block)", refused.getMessage());
     }
 
+    @Test
+    void aBatchLongerThanItsColumnsIsRefused() throws IOException {
+        byte[] stream;
+        try (BufferAllocator allocator = new RootAllocator()) {
+            Float8Vector x = new Float8Vector("x", allocator);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(x.getField()), List.of(x), 0);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
+                writer.start();
+                root.setRowCount(BATCH);
+                // the batch says BATCH rows, its one column carries 4 values: a producer's bug or a probe
+                for (int r = 0; r < 4; r++) {
+                    x.set(r, x(r));
+                }
+                x.setValueCount(4);
+                writer.writeBatch();
+                writer.end();
+            }
+            stream = out.toByteArray();
+        }
+        // Arrow's loader stretches the column to the batch with nulls: the first row it lacks is refused
+        FrameException refused = assertThrows(FrameException.class, () -> FrameFormat.ARROW.read(stream, FrameOptions.PLAIN));
+        assertEquals("DataFrame rejected, nothing learned: row 5, column 'x': value null is missing (type C needs a number)",
+                refused.getMessage());
+    }
+
     private static double x(int row) {
         return row * 0.25 - 100;
     }

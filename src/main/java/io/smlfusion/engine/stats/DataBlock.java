@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * A block of numeric rows to learn or forget: named, typed columns and row-major values, plus,
- * for partitioned projects, the partition value of every row. Immutable: the constructor copies
- * the arrays (an O(rows·columns) copy, small next to the O(rows·p²) update it feeds).
+ * for partitioned projects, the partition value of every row. Immutable once built: the constructor
+ * takes the values array over instead of copying it — a block is the whole of a request, and a
+ * copy would cost as much as reading it — so whoever builds a block hands the array over and
+ * never writes it again.
  *
  * <p>Values must be finite and within {@link ValueRange}: a NaN or infinity, or a value whose
  * powers overflow, would poison every moment it touches, and no later forget could remove it.
@@ -22,7 +24,7 @@ public final class DataBlock {
     private final String[] partitionValues;
 
     /**
-     * @param values row after row, {@code rowCount × names.size()} of them
+     * @param values row after row, {@code rowCount × names.size()} of them; kept, not copied
      * @param partitionValues one per row, or {@code null} when the project is not partitioned
      * @throws IllegalArgumentException when names repeat, sizes disagree, a value is not finite
      *     or beyond ±{@value ValueRange#MAX_ABS} (the message names row and column) or a partition value is missing
@@ -31,7 +33,7 @@ public final class DataBlock {
                      String[] partitionValues) {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
-        this.values = values.clone();
+        this.values = values;
         this.rowCount = rowCount;
         this.partitionValues = partitionValues == null ? null : partitionValues.clone();
         validate();
