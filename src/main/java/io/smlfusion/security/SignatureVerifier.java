@@ -142,7 +142,7 @@ public final class SignatureVerifier {
      * @return the verified caller
      * @throws AuthenticationException at the first failed check
      */
-    public AuthenticatedCustomer verifySocket(SocketHeader header, String payload, String servicePath, String fullUrl)
+    public AuthenticatedCustomer verifySocket(SocketHeader header, byte[] payload, String servicePath, String fullUrl)
             throws AuthenticationException {
         if (isBlank(header.authorization())) {
             throw new AuthenticationException(BAD_REQUEST, MISSING_AUTHORIZATION);
@@ -160,7 +160,7 @@ public final class SignatureVerifier {
             throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, forms.get(0).echo());
         }
         refuseReplay(replayGuard.check(cid, header.authorization(), now), cid, now);
-        if (!isBlank(header.contentMd5()) && !header.contentMd5().equals(RequestSigner.contentMd5(payload.getBytes(StandardCharsets.UTF_8)))) {
+        if (!isBlank(header.contentMd5()) && !header.contentMd5().equals(RequestSigner.contentMd5(payload))) {
             throw new AuthenticationException(BAD_REQUEST, MD5_MISMATCH);
         }
         if (forms.stream().noneMatch(form -> sameMac(form.signature(secret.get()), header.authorization()))) {

@@ -34,7 +34,7 @@ public class SocketAuthentication {
     }
 
     /** @see SignatureVerifier#verifySocket */
-    public AuthenticatedCustomer verify(SocketHeader header, String payload, String servicePath, String fullUrl)
+    public AuthenticatedCustomer verify(SocketHeader header, byte[] payload, String servicePath, String fullUrl)
             throws AuthenticationException {
         return verifier.verifySocket(header, payload, servicePath, fullUrl);
     }

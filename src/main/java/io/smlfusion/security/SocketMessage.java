@@ -3,6 +3,7 @@ package io.smlfusion.security;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,18 +14,24 @@ import jakarta.json.stream.JsonParsingException;
 import io.smlfusion.json.JsonFactory;
 
 /**
- * One text message of the WebSocket API (spec §2.6): {@code <headerLength>,<headerJson><payload>},
+ * One message of the WebSocket API (spec §2.6): {@code <headerLength>,<headerJson><payload>},
  * or the payload alone once the connection is authenticated. The header JSON is
  * {@code {"headers":[symDate, contentMd5, authorization, cid],"extraKeys":[…]}}.
+ *
+ * <p>A text message's payload is a DataFrame's JSON, signed as its UTF-8 bytes. A binary message —
+ * this server's extension, for Arrow producers — has the same framing in bytes: the prefix and the
+ * header block in UTF-8, then the payload's raw bytes (an Arrow IPC stream). A payload alone is
+ * told from a framed message by its first character or byte: a digit starts a prefix, while a
+ * DataFrame starts with {@code {} and an Arrow stream with its {@code 0xFFFFFFFF} continuation marker.
  *
  * <p>The length prefix counts the header JSON; the documentation says characters, the vendor's
  * client sends its UTF-8 byte count. Both are accepted: the header's end is found by parsing it, and
  * the prefix must equal one of its two lengths. Every part is bounded before it is kept.
  *
  * @param header  the header block, empty when the message carries the payload alone
- * @param payload the DataFrame JSON, exactly as signed
+ * @param payload the payload's bytes, exactly as signed
  */
-public record SocketMessage(Optional<SocketHeader> header, String payload) {
+public record SocketMessage(Optional<SocketHeader> header, byte[] payload) {
 
     /** A header block is a few hundred characters; this bounds what is parsed before any check. */
     static final int MAX_HEADER_CHARS = 16 * 1024;
@@ -33,25 +40,52 @@ public record SocketMessage(Optional<SocketHeader> header, String payload) {
     private static final int MAX_PREFIX_DIGITS = 6;
 
     /**
+     * A text message.
+     *
      * @throws SocketMessageException naming what is malformed
      */
     public static SocketMessage parse(String text) throws SocketMessageException {
         int comma = prefixEnd(text);
         if (comma < 0) {
-            return new SocketMessage(Optional.empty(), text);
+            return new SocketMessage(Optional.empty(), text.getBytes(StandardCharsets.UTF_8));
         }
+        String headerJson = headerJson(text, comma);
+        String payload = text.substring(comma + 1 + headerJson.length());
+        return new SocketMessage(Optional.of(header(headerJson)), payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A binary message: the payload alone is the message itself, not a copy.
+     *
+     * @throws SocketMessageException naming what is malformed
+     */
+    public static SocketMessage parse(byte[] message) throws SocketMessageException {
+        // the prefix is ASCII digits and a comma: Latin-1 maps each of its bytes to one character
+        int comma = prefixEnd(new String(message, 0, Math.min(message.length, MAX_PREFIX_DIGITS + 1), StandardCharsets.ISO_8859_1));
+        if (comma < 0) {
+            return new SocketMessage(Optional.empty(), message);
+        }
+        // decoded up to a bound: the header's end is found by parsing, whatever the bytes after it decode to
+        long windowEnd = Math.min(message.length, comma + 1L + MAX_HEADER_CHARS * 4L);
+        String window = new String(message, 0, (int) windowEnd, StandardCharsets.UTF_8);
+        String headerJson = headerJson(window, comma);
+        int payloadStart = comma + 1 + headerJson.getBytes(StandardCharsets.UTF_8).length;
+        return new SocketMessage(Optional.of(header(headerJson)), Arrays.copyOfRange(message, payloadStart, message.length));
+    }
+
+    /** The header JSON that follows the prefix ending at {@code comma}, checked against the length the prefix declares. */
+    private static String headerJson(String text, int comma) {
         int declared = Integer.parseInt(text.substring(0, comma));
         if (declared > MAX_HEADER_CHARS) {
             throw new SocketMessageException("header block of " + declared + " characters: at most " + MAX_HEADER_CHARS);
         }
         int start = comma + 1;
-        int end = headerEnd(text, start);
-        String headerJson = text.substring(start, end);
+        String headerJson = text.substring(start, headerEnd(text, start));
         if (declared != headerJson.length() && declared != headerJson.getBytes(StandardCharsets.UTF_8).length) {
             throw new SocketMessageException("the length prefix " + declared + " does not match the header block ("
                     + headerJson.length() + " characters)");
         }
-        return new SocketMessage(Optional.of(header(headerJson)), text.substring(end));
+        return headerJson;
     }
 
     /** The index of the comma after a length prefix, or -1 when the message has none. */
@@ -64,7 +98,7 @@ public record SocketMessage(Optional<SocketHeader> header, String payload) {
             return -1;
         }
         if (i > MAX_PREFIX_DIGITS || i >= text.length() || text.charAt(i) != ',') {
-            throw new SocketMessageException("a message starts with <header length>,<header JSON> or with the DataFrame JSON");
+            throw new SocketMessageException("a message starts with <header length>,<header JSON> or with its payload alone");
         }
         return i;
     }

@@ -73,8 +73,8 @@ class ArrowIngestIT {
         return export.values().getString("string");
     }
 
-    /** A reference CSV as one Arrow record batch of float64 columns. */
-    private static byte[] stream(String csv) throws IOException {
+    /** A reference CSV as one Arrow record batch of float64 columns; also what WebSocketIT sends as binary messages. */
+    static byte[] stream(String csv) throws IOException {
         List<String> lines = CsvDataFrames.lines(csv);
         String[] names = lines.get(0).strip().split(",");
         List<String> rows = lines.subList(1, lines.size());

@@ -3,6 +3,7 @@ package io.smlfusion.it;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A WebSocket client of the SymetryML API written from its description (spec §2.6) and the vendor
  * client's behaviour, independent of the server's code: message {@code <length>,<headerJson><payload>},
  * {@code headers = [sym-date, content-md5, authorization, cid]}, string to sign
- * {@code md5\nsecret\ndate\ncid\npayload\n<resource>\n<extraKey>…}. Collects the server's text
+ * {@code md5\nsecret\ndate\ncid\npayload\n<resource>\n<extraKey>…}; binary messages (Arrow
+ * streams) framed alike in bytes, the payload signed as its raw bytes. Collects the server's text
  * messages and its close code.
  */
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
@@ -70,19 +73,31 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     String signedAt(String payload, SigningForm form, String symDate, String... extraKeys) {
+        return new String(framed(payload.getBytes(StandardCharsets.UTF_8), form, symDate, extraKeys), StandardCharsets.UTF_8);
+    }
+
+    /** The first binary message of a connection: the same framing in bytes, then the payload's raw bytes, signed as they are. */
+    public byte[] signed(byte[] payload, SigningForm form, String... extraKeys) {
+        return framed(payload, form, symDate(ZonedDateTime.now(ZoneOffset.UTC)), extraKeys);
+    }
+
+    private byte[] framed(byte[] payload, SigningForm form, String symDate, String... extraKeys) {
         String md5 = base64(digest("MD5", payload));
         String resource = form == SigningForm.VENDOR_CLIENT ? url : URI.create(url).getPath();
-        StringBuilder toSign = new StringBuilder().append(md5).append('\n').append(secret).append('\n').append(symDate).append('\n')
-                .append(cid).append('\n').append(payload).append('\n').append(resource);
+        StringBuilder afterPayload = new StringBuilder().append('\n').append(resource);
         for (String key : extraKeys) {
-            toSign.append('\n').append(key);
+            afterPayload.append('\n').append(key);
         }
         if (form == SigningForm.VENDOR_CLIENT) {
-            toSign.append('\n');
+            afterPayload.append('\n');
         }
-        String header = "{\"headers\":[" + quoted(symDate) + "," + quoted(md5) + "," + quoted(hmac(toSign.toString())) + ","
+        String signature = hmac(md5 + '\n' + secret + '\n' + symDate + '\n' + cid + '\n', payload, afterPayload.toString());
+        String header = "{\"headers\":[" + quoted(symDate) + "," + quoted(md5) + "," + quoted(signature) + ","
                 + quoted(cid) + "],\"extraKeys\":[" + String.join(",", List.of(extraKeys).stream().map(SocketClient::quoted).toList()) + "]}";
-        return header.getBytes(StandardCharsets.UTF_8).length + "," + header + payload;
+        byte[] framing = (header.getBytes(StandardCharsets.UTF_8).length + "," + header).getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(framing, framing.length + payload.length);
+        System.arraycopy(payload, 0, message, framing.length, payload.length);
+        return message;
     }
 
     static String symDate(ZonedDateTime time) {
@@ -91,6 +106,10 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     public void send(String message) {
         socket.sendText(message, true).join();
+    }
+
+    public void send(byte[] message) {
+        socket.sendBinary(ByteBuffer.wrap(message), true).join();
     }
 
     /** The next answer of the server, failing after 20 s. */
@@ -145,19 +164,21 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    private String hmac(String text) {
+    private String hmac(String beforePayload, byte[] payload, String afterPayload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
-            return base64(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            mac.update(beforePayload.getBytes(StandardCharsets.UTF_8));
+            mac.update(payload);
+            return base64(mac.doFinal(afterPayload.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static byte[] digest(String algorithm, String text) {
+    private static byte[] digest(String algorithm, byte[] bytes) {
         try {
-            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

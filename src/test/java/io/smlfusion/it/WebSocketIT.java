@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -23,7 +24,7 @@ import io.smlfusion.it.SocketClient.SigningForm;
  * The WebSocket API (spec §2.6, §5.5) with a client written from its description: learn, forget
  * and predict answer what REST answers for the same DataFrames, under both signing forms; later
  * messages of an authenticated connection need no header block; refusals carry the REST texts and
- * close the connection.
+ * close the connection. Binary messages carry Arrow IPC streams under the same framing and checks.
  */
 class WebSocketIT {
 
@@ -67,6 +68,68 @@ class WebSocketIT {
             JsonObject answer = json(predict.answer());
             assertEquals(json(models.predictReply(pid, "m", "", rows).body()).getJsonObject("values"), answer.getJsonObject("values"));
         }
+    }
+
+    @Test
+    void arrowStreamsAsBinaryMessagesLearnWhatRestLearns() throws Exception {
+        String overSocket = run + "-as";
+        String overRest = run + "-ar";
+        assertEquals(201, client.post("projects?pid=" + overSocket, "{}").status());
+        owner.cellProject(overRest, HOUSING);
+        try (SocketClient learn = SocketClient.bootstrap("learn")) {
+            learn.send(learn.signed(ArrowIngestIT.stream(HOUSING[0]), SigningForm.VENDOR_CLIENT, overSocket));
+            learn.send(ArrowIngestIT.stream(HOUSING[1]));
+            // a connection may mix kinds: a DataFrame as text after Arrow streams, unsigned like them
+            learn.send(CsvDataFrames.dataFrame(HOUSING[2]));
+            List<JsonObject> answers = learn.answers(3).stream().map(WebSocketIT::json).toList();
+            for (int k = 0; k < 3; k++) {
+                assertEquals("OK", answers.get(k).getString("statusCode"), answers.get(k)::toString);
+                assertEquals(CsvDataFrames.lines(HOUSING[k]).size() - 1, answers.get(k).getJsonObject("values").getInt("rowsApplied"));
+            }
+        }
+        assertEquals(statistics(overRest), statistics(overSocket));
+
+        ModelCalls models = new ModelCalls(client);
+        models.built(overSocket, "m", "mlr", mlContext("MEDV", ModelCalls.inputsOf(HOUSING[0], "MEDV"), Map.of()));
+        String test = "housing-fed3/housing_test.csv";
+        try (SocketClient predict = SocketClient.bootstrap("predict")) {
+            predict.send(predict.signed(ArrowIngestIT.stream(test), SigningForm.DOCUMENTED, overSocket, "m"));
+            JsonObject answer = json(predict.answer());
+            assertEquals(json(models.predictReply(overSocket, "m", "", CsvDataFrames.dataFrame(test)).body()).getJsonObject("values"),
+                    answer.getJsonObject("values"));
+        }
+    }
+
+    @Test
+    void binaryMessagesAreBoundedAndCheckedLikeText() throws Exception {
+        String pid = run + "-ab";
+        assertEquals(201, client.post("projects?pid=" + pid, "{}").status());
+        try (SocketClient unsigned = SocketClient.bootstrap("learn")) {
+            unsigned.send(ArrowIngestIT.stream(HOUSING[0]));
+            assertEquals("UNAUTHORIZED", json(unsigned.answer()).getString("statusCode"));
+            assertEquals(1008, unsigned.closeCode());
+        }
+        try (SocketClient malformed = SocketClient.bootstrap("learn")) {
+            malformed.send("7{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+            assertEquals("Malformed WebSocket message: a message starts with <header length>,<header JSON> or with its payload alone",
+                    json(malformed.answer()).getString("statusString"));
+            assertEquals(1002, malformed.closeCode());
+        }
+        try (SocketClient notArrow = SocketClient.bootstrap("learn")) {
+            notArrow.send(notArrow.signed(CsvDataFrames.dataFrame(HOUSING[0]).getBytes(StandardCharsets.UTF_8), SigningForm.VENDOR_CLIENT, pid));
+            JsonObject refused = json(notArrow.answer());
+            assertEquals("BAD_REQUEST", refused.getString("statusCode"));
+            assertTrue(refused.getString("statusString").contains("not a readable Arrow IPC stream"), refused::toString);
+            notArrow.send(ArrowIngestIT.stream(HOUSING[0]));
+            assertEquals("OK", json(notArrow.answer()).getString("statusCode"), "a refused stream leaves the connection open");
+        }
+        try (SocketClient oversized = SocketClient.bootstrap("learn")) {
+            oversized.send(new byte[1_048_577]);
+            assertEquals("binary WebSocket message longer than 1048576 bytes (smlfusion.ws.max.message.bytes)",
+                    json(oversized.answer()).getString("statusString"));
+            assertEquals(1009, oversized.closeCode());
+        }
+        assertEquals(CsvDataFrames.lines(HOUSING[0]).size() - 1, rowCount(pid));
     }
 
     @Test

@@ -42,7 +42,7 @@ class SocketSignatureTest {
         String vendor = md5(PAYLOAD) + "\n" + SECRET + "\n" + DATE + "\nc1\n" + PAYLOAD + "\n" + URL + "\nrtest1\n";
         String documented = md5(PAYLOAD) + "\n" + SECRET + "\n" + DATE + "\nc1\n" + PAYLOAD + "\n" + PATH + "\nrtest1";
         for (String stringToSign : List.of(vendor, documented)) {
-            AuthenticatedCustomer caller = verifier.verifySocket(header(hmac(stringToSign), md5(PAYLOAD)), PAYLOAD, PATH, URL);
+            AuthenticatedCustomer caller = verifier.verifySocket(header(hmac(stringToSign), md5(PAYLOAD)), utf8(PAYLOAD), PATH, URL);
             assertEquals("c1", caller.cid());
         }
     }
@@ -51,7 +51,7 @@ class SocketSignatureTest {
     void aWrongKeyIsAnInvalidSignatureShowingTheDocumentedFormMasked() {
         String forged = hmac("anything");
         AuthenticationException refused = assertThrows(AuthenticationException.class,
-                () -> verifier.verifySocket(header(forged, md5(PAYLOAD)), PAYLOAD, PATH, URL));
+                () -> verifier.verifySocket(header(forged, md5(PAYLOAD)), utf8(PAYLOAD), PATH, URL));
         assertEquals(401, refused.status());
         assertEquals("Invalid Signature", refused.statusString());
         assertEquals(md5(PAYLOAD) + "\nSECRETKEY\n" + DATE + "\nc1\nREQUESTBODY\n" + PATH + "\nrtest1", refused.stringToSign().orElseThrow());
@@ -74,14 +74,38 @@ class SocketSignatureTest {
     void aSignatureIsAcceptedOnce() throws Exception {
         SocketHeader header = header(hmac(md5(PAYLOAD) + "\n" + SECRET + "\n" + DATE + "\nc1\n" + PAYLOAD + "\n" + URL + "\nrtest1\n"),
                 md5(PAYLOAD));
-        verifier.verifySocket(header, PAYLOAD, PATH, URL);
-        AuthenticationException replayed = assertThrows(AuthenticationException.class, () -> verifier.verifySocket(header, PAYLOAD, PATH, URL));
+        verifier.verifySocket(header, utf8(PAYLOAD), PATH, URL);
+        AuthenticationException replayed = assertThrows(AuthenticationException.class, () -> verifier.verifySocket(header, utf8(PAYLOAD), PATH, URL));
         assertEquals(SignatureVerifier.REPLAYED, replayed.statusString());
         assertTrue(replayed.stringToSign().isEmpty());
     }
 
+    @Test
+    void aBinaryPayloadIsSignedAsItsRawBytes() throws Exception {
+        byte[] arrow = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xC3, 0x28, 0, '\n'};
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(arrow));
+        byte[] before = (md5 + "\n" + SECRET + "\n" + DATE + "\nc1\n").getBytes(StandardCharsets.UTF_8);
+        byte[] after = ("\n" + PATH + "\nrtest1").getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET), "HmacSHA256"));
+        mac.update(before);
+        mac.update(arrow);
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(after));
+
+        byte[] changed = arrow.clone();
+        changed[5] = 0x29;
+        AuthenticationException refused = assertThrows(AuthenticationException.class,
+                () -> verifier.verifySocket(new SocketHeader(DATE, "", signature, "c1", List.of("rtest1")), changed, PATH, URL));
+        assertEquals(SignatureVerifier.INVALID_SIGNATURE, refused.statusString());
+        assertEquals("c1", verifier.verifySocket(header(signature, md5), arrow, PATH, URL).cid());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private void assertRefused(int status, String statusString, SocketHeader header) {
-        AuthenticationException refused = assertThrows(AuthenticationException.class, () -> verifier.verifySocket(header, PAYLOAD, PATH, URL));
+        AuthenticationException refused = assertThrows(AuthenticationException.class, () -> verifier.verifySocket(header, utf8(PAYLOAD), PATH, URL));
         assertEquals(status, refused.status(), header::toString);
         assertEquals(statusString, refused.statusString());
     }

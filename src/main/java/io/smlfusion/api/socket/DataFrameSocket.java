@@ -13,7 +13,8 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * The WebSocket API (spec §5.5): {@code ws://HOST/symetry/ws/learn}, {@code /forget} and
- * {@code /predict}, one connection each. Only translates the transport: a {@link SocketConversation}
+ * {@code /predict}, one connection each, taking DataFrames as text messages and Arrow IPC streams
+ * as binary ones. Only translates the transport: a {@link SocketConversation}
  * holds what the connection has said so far, {@link SocketCalls} answers its messages.
  *
  * <p>Each message is answered before the next is read — the container never calls
@@ -45,6 +46,13 @@ public class DataFrameSocket {
 
     @OnMessage
     public void receive(String part, boolean last) throws IOException {
+        if (conversation != null) {
+            conversation.receive(part, last);
+        }
+    }
+
+    @OnMessage
+    public void receive(byte[] part, boolean last) throws IOException {
         if (conversation != null) {
             conversation.receive(part, last);
         }

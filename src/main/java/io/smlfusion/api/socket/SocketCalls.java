@@ -2,7 +2,6 @@ package io.smlfusion.api.socket;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +34,7 @@ import io.smlfusion.security.SocketMessageException;
 /**
  * Answers the messages of WebSocket connections with the services the REST resources use, and
  * renders every answer — success or refusal — as the REST envelope's JSON text (spec §2.6).
- * Holds the limits: characters per message and open connections.
+ * Holds the limits: characters per text message, bytes per binary message, open connections.
  */
 @ApplicationScoped
 public class SocketCalls {
@@ -54,6 +53,10 @@ public class SocketCalls {
     @Inject
     @ConfigProperty(name = "smlfusion.ws.max.message.chars", defaultValue = "33554432")
     long maxMessageChars;
+
+    @Inject
+    @ConfigProperty(name = "smlfusion.ws.max.message.bytes", defaultValue = "33554432")
+    long maxMessageBytes;
 
     @Inject
     @ConfigProperty(name = "smlfusion.ws.max.connections", defaultValue = "256")
@@ -87,20 +90,28 @@ public class SocketCalls {
         return maxMessageChars;
     }
 
-    AuthenticatedCustomer authenticate(SocketHeader header, String payload, String servicePath, String fullUrl)
+    long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    AuthenticatedCustomer authenticate(SocketHeader header, byte[] payload, String servicePath, String fullUrl)
             throws AuthenticationException {
         return authentication.verify(header, payload, servicePath, fullUrl);
     }
 
-    /** The call's answer, or its refusal, as the envelope's JSON. */
-    String answer(SocketCall call, AuthenticatedCustomer customer, List<String> arguments, String payload) {
-        InputStream dataFrame = new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The call's answer, or its refusal, as the envelope's JSON.
+     *
+     * @param format JSON for a text message's payload, Arrow for a binary message's
+     */
+    String answer(SocketCall call, AuthenticatedCustomer customer, List<String> arguments, byte[] payload, FrameFormat format) {
+        InputStream rows = new ByteArrayInputStream(payload);
         String cid = customer.cid();
         try {
             Response answer = switch (call) {
-                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), dataFrame, FrameFormat.JSON)));
-                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), dataFrame, FrameFormat.JSON)));
-                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, dataFrame, FrameFormat.JSON));
+                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), rows, format)));
+                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), rows, format)));
+                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, rows, format));
             };
             return json(answer);
         } catch (RuntimeException e) {
@@ -130,6 +141,11 @@ public class SocketCalls {
     String tooLarge() {
         return json(Responses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "WebSocket message longer than "
                 + maxMessageChars + " characters (smlfusion.ws.max.message.chars)"));
+    }
+
+    String tooLargeBinary() {
+        return json(Responses.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "binary WebSocket message longer than "
+                + maxMessageBytes + " bytes (smlfusion.ws.max.message.bytes)"));
     }
 
     /** The same answer as REST gives: every domain exception is a {@link RequestRefused}. */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.security.AuthenticatedCustomer;
 import io.smlfusion.security.AuthenticationException;
 import io.smlfusion.security.SocketHeader;
@@ -15,8 +17,9 @@ import io.smlfusion.security.SocketMessage;
 import io.smlfusion.security.SocketMessageException;
 
 /**
- * One WebSocket connection's state: the message being assembled from its parts, and the caller
- * and arguments its last header block established (spec §2.6: later messages may omit the block).
+ * One WebSocket connection's state: the message being assembled from its parts (text: a
+ * DataFrame's JSON; binary: an Arrow IPC stream), and the caller and arguments its last header
+ * block established (spec §2.6: later messages may omit the block, whatever their kind).
  * A refused signature or a malformed message is answered with the REST error envelope, then the
  * connection is closed; a refused DataFrame is answered and the connection stays open.
  * Not thread-safe: the container delivers one connection's messages one at a time.
@@ -29,7 +32,8 @@ final class SocketConversation {
     private final SocketCall call;
     private final Session session;
     private final SocketCalls calls;
-    private final StringBuilder message = new StringBuilder();
+    private final StringBuilder text = new StringBuilder();
+    private final MessageBytes binary = new MessageBytes();
     private boolean oversized;
     private AuthenticatedCustomer customer;
     private List<String> arguments;
@@ -40,14 +44,15 @@ final class SocketConversation {
         this.calls = calls;
     }
 
+    /** A part of a text message: its payload is a DataFrame's JSON. */
     void receive(String part, boolean last) throws IOException {
-        if (!oversized && message.length() + (long) part.length() > calls.maxMessageChars()) {
+        if (!oversized && text.length() + (long) part.length() > calls.maxMessageChars()) {
             oversized = true;
-            message.setLength(0);
-            message.trimToSize();
+            text.setLength(0);
+            text.trimToSize();
         }
         if (!oversized) {
-            message.append(part);
+            text.append(part);
         }
         if (!last) {
             return;
@@ -56,15 +61,35 @@ final class SocketConversation {
             refuse(calls.tooLarge(), CloseReason.CloseCodes.TOO_BIG, "message too big");
             return;
         }
-        String text = message.toString();
-        message.setLength(0);
-        answer(text);
+        String message = text.toString();
+        text.setLength(0);
+        answer(() -> SocketMessage.parse(message), FrameFormat.JSON);
     }
 
-    private void answer(String text) throws IOException {
+    /** A part of a binary message: its payload is an Arrow IPC stream. */
+    void receive(byte[] part, boolean last) throws IOException {
+        if (!oversized && binary.length() + part.length > calls.maxMessageBytes()) {
+            oversized = true;
+            binary.drop();
+        }
+        if (!oversized) {
+            binary.append(part);
+        }
+        if (!last) {
+            return;
+        }
+        if (oversized) {
+            refuse(calls.tooLargeBinary(), CloseReason.CloseCodes.TOO_BIG, "message too big");
+            return;
+        }
+        byte[] message = binary.take();
+        answer(() -> SocketMessage.parse(message), FrameFormat.ARROW);
+    }
+
+    private void answer(Supplier<SocketMessage> framing, FrameFormat format) throws IOException {
         SocketMessage parsed;
         try {
-            parsed = SocketMessage.parse(text);
+            parsed = framing.get();
         } catch (SocketMessageException e) {
             refuse(calls.malformed(e), CloseReason.CloseCodes.PROTOCOL_ERROR, "malformed message");
             return;
@@ -86,7 +111,7 @@ final class SocketConversation {
             refuse(calls.wrongArguments(call), CloseReason.CloseCodes.VIOLATED_POLICY, "extraKeys must be " + call.arguments());
             return;
         }
-        session.getBasicRemote().sendText(calls.answer(call, customer, arguments, parsed.payload()));
+        session.getBasicRemote().sendText(calls.answer(call, customer, arguments, parsed.payload(), format));
     }
 
     /** The connection closed: its place counts no more. */
