@@ -1,5 +1,6 @@
 package io.smlfusion.api;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -37,8 +38,8 @@ public class PredictionResource {
     @Path("/{pid}/predict/{modelid}")
     public Response predict(@PathParam("cid") String cid, @PathParam("pid") String pid,
                             @PathParam("modelid") String modelId, @QueryParam("impute") String impute,
-                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) {
-        return predicted(predictions.predict(cid, pid, modelId, impute, dataFrame, FrameFormat.ofMediaType(contentType)));
+                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) throws IOException {
+        return predicted(predictions.predict(cid, pid, modelId, impute, dataFrame.readAllBytes(), FrameFormat.ofMediaType(contentType)));
     }
 
     @POST
@@ -47,9 +48,10 @@ public class PredictionResource {
                                  @PathParam("modelid") String modelId, @QueryParam("keepColumns") String keepColumns,
                                  @QueryParam("predictBeforeLearn") String predictBeforeLearn,
                                  @QueryParam("rebuildModel") String rebuildModel, @QueryParam("impute") String impute,
-                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame) {
+                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream dataFrame)
+            throws IOException {
         return predicted(predictions.learnPredict(cid, pid, modelId, keepColumns, predictBeforeLearn, rebuildModel,
-                impute, dataFrame, FrameFormat.ofMediaType(contentType)));
+                impute, dataFrame.readAllBytes(), FrameFormat.ofMediaType(contentType)));
     }
 
     /** What predict answers, over REST and WebSocket alike. */

@@ -1,6 +1,5 @@
 package io.smlfusion.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -223,18 +222,17 @@ public class ProjectResource {
     private Response ingest(String cid, String pid, boolean async, String jobType, InputStream dataFrame, Ingestion ingestion)
             throws IOException {
         if (!async) {
-            return Responses.ok(ingested(ingestion.apply(cid, pid, dataFrame)));
+            return Responses.ok(ingested(ingestion.apply(cid, pid, dataFrame.readAllBytes())));
         }
         projects.project(cid, pid);
         byte[] body = dataFrame.readAllBytes();
-        Job job = jobs.submit(cid, jobType,
-                () -> JobResult.finished(ingested(ingestion.apply(cid, pid, new ByteArrayInputStream(body)))));
+        Job job = jobs.submit(cid, jobType, () -> JobResult.finished(ingested(ingestion.apply(cid, pid, body))));
         return AsyncResponses.accepted(job, cid, uriInfo);
     }
 
     @FunctionalInterface
     private interface Ingestion {
-        ParsedFrame apply(String cid, String pid, InputStream dataFrame);
+        ParsedFrame apply(String cid, String pid, byte[] dataFrame);
     }
 
     /** What learn and forget answer, over REST and WebSocket alike. */

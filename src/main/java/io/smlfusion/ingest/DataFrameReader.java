@@ -45,8 +45,7 @@ public final class DataFrameReader {
                 (names, types, errorHandling) -> new PredictionRowsBuilder(names, types, inputs, keepColumns)).run();
     }
 
-    /** The whole request body. */
-    public static byte[] bytes(InputStream body) {
+    private static byte[] bytes(InputStream body) {
         try {
             return body.readAllBytes();
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package io.smlfusion.modelling;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +45,11 @@ public class PredictionService {
     }
 
     /** {@code predict/{modelid}?impute=}. */
-    public Answer predict(String cid, String pid, String modelId, String impute, InputStream dataFrame, FrameFormat format) {
+    public Answer predict(String cid, String pid, String modelId, String impute, byte[] dataFrame, FrameFormat format) {
         boolean regressionImpute = ModelRequests.flag("impute", impute, false);
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
-        PredictionRows rows = format.readPredictionRows(DataFrameReader.bytes(dataFrame), stored.model().inputs(), List.of());
+        PredictionRows rows = format.readPredictionRows(dataFrame, stored.model().inputs(), List.of());
         return new Answer("OK", scoreAndWatch(project, stored, rows, regressionImpute));
     }
 
@@ -67,16 +65,15 @@ public class PredictionService {
      * (before or after the learn). A DataFrame that cannot be learned or predicted is refused whole: nothing is learned.
      */
     public Answer learnPredict(String cid, String pid, String modelId, String keepColumns, String predictBeforeLearn,
-                               String rebuildModel, String impute, InputStream dataFrame, FrameFormat format) {
+                               String rebuildModel, String impute, byte[] dataFrame, FrameFormat format) {
         boolean before = ModelRequests.flag("predictBeforeLearn", predictBeforeLearn, true);
         boolean regressionImpute = ModelRequests.flag("impute", impute, false);
         boolean rebuild = ModelRequests.flag("rebuildModel", rebuildModel, false);
         Project project = projects.project(cid, pid);
         StoredModel stored = project.models().require(modelId);
-        byte[] body = DataFrameReader.bytes(dataFrame);
-        PredictionRows rows = format.readPredictionRows(body, stored.model().inputs(), ModelRequests.names(keepColumns));
+        PredictionRows rows = format.readPredictionRows(dataFrame, stored.model().inputs(), ModelRequests.names(keepColumns));
         List<Map<String, String>> answers = before ? scoreAndWatch(project, stored, rows, regressionImpute) : null;
-        projects.learn(cid, pid, new ByteArrayInputStream(body), format);
+        projects.learn(cid, pid, dataFrame, format);
         String status = "OK";
         StoredModel current = stored;
         if (rebuild) {

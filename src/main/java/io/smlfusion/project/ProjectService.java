@@ -1,6 +1,5 @@
 package io.smlfusion.project;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import io.smlfusion.engine.stats.AttributeNames;
 import io.smlfusion.engine.stats.ProjectStatistics;
 import io.smlfusion.engine.stats.SnapshotFormatException;
 import io.smlfusion.engine.stats.StatisticsCodec;
-import io.smlfusion.ingest.DataFrameReader;
 import io.smlfusion.ingest.FrameFormat;
 import io.smlfusion.ingest.FrameOptions;
 import io.smlfusion.ingest.ParsedFrame;
@@ -175,18 +173,20 @@ public class ProjectService {
         registry.remove(cid, pid);
     }
 
-    public ParsedFrame learn(String cid, String pid, InputStream rows, FrameFormat format) {
+    /** @param rows the DataFrame's bytes in {@code format}, read whole by the caller */
+    public ParsedFrame learn(String cid, String pid, byte[] rows, FrameFormat format) {
         return ingest(cid, pid, rows, format, true);
     }
 
-    public ParsedFrame forget(String cid, String pid, InputStream rows, FrameFormat format) {
+    /** @param rows the DataFrame's bytes in {@code format}, read whole by the caller */
+    public ParsedFrame forget(String cid, String pid, byte[] rows, FrameFormat format) {
         return ingest(cid, pid, rows, format, false);
     }
 
-    private ParsedFrame ingest(String cid, String pid, InputStream rows, FrameFormat format, boolean learn) {
+    private ParsedFrame ingest(String cid, String pid, byte[] rows, FrameFormat format, boolean learn) {
         CellProject project = cell(cid, pid, learn ? "taught rows (learn)" : "asked to forget rows");
         long started = System.nanoTime();
-        ParsedFrame frame = format.read(DataFrameReader.bytes(rows), limits.frameOptions(project.header().settings().partitionColumn()));
+        ParsedFrame frame = format.read(rows, limits.frameOptions(project.header().settings().partitionColumn()));
         if (frame.block().rowCount() > 0) {
             if (learn) {
                 journal.learn(project, frame.block(), clock.instant(), quota);

@@ -31,17 +31,19 @@ import io.smlfusion.security.SignedRequest;
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
  * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]
- * [--transport rest|ws] [--format json|arrow]}.
+ * [--transport rest|ws] [--format json|arrow] [--window 1]}.
  * Bodies are generated before the clock starts, with distinct random values, so the client measures
  * the server and not its own JSON writing. With {@code --persist true} the project is created with
  * {@code persist=true}, so every learn is acknowledged only once it is in the write-ahead journal;
  * {@code both} runs a project of each kind per round (alternating which goes first) and reports the
  * medians and their ratio, so both are measured under the same load of the machine. Each run is
  * bounded by {@code --requests} and stops by itself. With {@code --transport ws} each connection is
- * a WebSocket to {@code ws/learn}: its first DataFrame carries the signed header block, the others
- * travel alone, one in flight per connection (the server answers each before reading the next).
- * With {@code --format arrow} (REST only: WebSocket messages are text) each body is the same
- * numbers as an Arrow IPC stream of float64 columns ({@value ArrowFrameReader#MEDIA_TYPE}).
+ * a WebSocket to {@code ws/learn}: its first message carries the signed header block, the others
+ * travel alone; {@code --window} messages may be unanswered per connection (the server answers
+ * each before reading the next, so more than one lets the next message cross the network while
+ * the server learns). With {@code --format arrow} each body is the same numbers as an Arrow IPC
+ * stream of float64 columns ({@value ArrowFrameReader#MEDIA_TYPE}), sent over WebSocket as a
+ * binary message.
  */
 public final class IngestLoadClient {
 
@@ -122,10 +124,14 @@ public final class IngestLoadClient {
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
     }
 
-    /** The same requests over {@code o.connections} WebSockets, each sending its share in turn. */
+    /**
+     * The same requests over {@code o.connections} WebSockets, each sending its share in turn with
+     * at most {@code o.window} messages unanswered: text DataFrames, or Arrow streams as binary messages.
+     */
     private static Run overWebSocket(HttpClient http, RequestSigner signer, Options o, String pid, List<byte[]> bodies)
             throws Exception {
-        List<String> frames = bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+        boolean binary = o.format.equals("arrow");
+        List<String> frames = binary ? List.of() : bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
         List<SocketClient> sockets = new ArrayList<>();
         for (int c = 0; c < o.connections; c++) {
             sockets.add(new SocketClient(o.host, "learn", o.cid, o.secret));
@@ -139,15 +145,24 @@ public final class IngestLoadClient {
             SocketClient socket = sockets.get(c);
             int first = c;
             sent.add(pool.submit(() -> {
+                int unanswered = 0;
                 for (int r = first; r < o.requests; r += o.connections) {
-                    String frame = frames.get(r % frames.size());
-                    socket.send(r == first ? socket.signed(frame, SocketClient.SigningForm.VENDOR_CLIENT, pid) : frame);
-                    String answer = socket.answer();
-                    if (!answer.startsWith("{\"statusCode\":\"OK\"")) {
-                        System.err.println("ws/learn -> " + answer);
-                        failures.incrementAndGet();
+                    if (unanswered == o.window) {
+                        check(socket.answer(), failures);
+                        unanswered--;
                     }
-                    bytes.addAndGet(frame.length());
+                    byte[] body = bodies.get(r % bodies.size());
+                    if (binary) {
+                        socket.send(r == first ? socket.signed(body, SocketClient.SigningForm.VENDOR_CLIENT, pid) : body);
+                    } else {
+                        String frame = frames.get(r % frames.size());
+                        socket.send(r == first ? socket.signed(frame, SocketClient.SigningForm.VENDOR_CLIENT, pid) : frame);
+                    }
+                    unanswered++;
+                    bytes.addAndGet(body.length);
+                }
+                for (; unanswered > 0; unanswered--) {
+                    check(socket.answer(), failures);
                 }
                 return null;
             }));
@@ -160,6 +175,13 @@ public final class IngestLoadClient {
         sockets.forEach(SocketClient::close);
         send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null, JSON);
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
+    }
+
+    private static void check(String answer, AtomicLong failures) {
+        if (!answer.startsWith("{\"statusCode\":\"OK\"")) {
+            System.err.println("ws/learn -> " + answer);
+            failures.incrementAndGet();
+        }
     }
 
     private record Run(double seconds, double rowsPerSecond, double megabytesPerSecond, long failures) {
@@ -218,6 +240,7 @@ public final class IngestLoadClient {
         int rounds = 1;
         String transport = "rest";
         String format = "json";
+        int window = 1;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -235,6 +258,7 @@ public final class IngestLoadClient {
                     case "--rounds" -> o.rounds = Integer.parseInt(value);
                     case "--transport" -> o.transport = value;
                     case "--format" -> o.format = value;
+                    case "--window" -> o.window = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -247,8 +271,8 @@ public final class IngestLoadClient {
             if (!List.of("json", "arrow").contains(o.format)) {
                 throw new IllegalArgumentException("--format takes json or arrow, not " + o.format);
             }
-            if (o.format.equals("arrow") && o.transport.equals("ws")) {
-                throw new IllegalArgumentException("--format arrow needs --transport rest: WebSocket messages are text");
+            if (o.window < 1) {
+                throw new IllegalArgumentException("--window takes a number of messages, at least 1, not " + o.window);
             }
             if (o.secret == null) {
                 throw new IllegalArgumentException("give the customer's key with --secret or SML_SECRET");

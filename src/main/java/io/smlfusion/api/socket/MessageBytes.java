@@ -3,9 +3,10 @@ package io.smlfusion.api.socket;
 import java.util.Arrays;
 
 /**
- * The parts of one binary WebSocket message, joined as they arrive. Grows by doubling, so a message
- * costs at most twice its length while it is assembled; {@link #take} hands the bytes over and
- * starts again from nothing, so an idle connection keeps no buffer.
+ * The parts of one binary WebSocket message, joined as they arrive. A message starts at the length
+ * of the connection's previous one — producers send batches of one size, so the parts are copied
+ * once and the array handed over as it is — and grows by doubling beyond it. {@link #take} hands
+ * the bytes over and keeps no buffer, so an idle connection holds nothing.
  */
 final class MessageBytes {
 
@@ -13,6 +14,7 @@ final class MessageBytes {
 
     private byte[] bytes = NONE;
     private int length;
+    private int previousLength;
 
     long length() {
         return length;
@@ -22,7 +24,8 @@ final class MessageBytes {
     void append(byte[] part) {
         int need = length + part.length;
         if (need > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(need, Math.min(2 * bytes.length, Integer.MAX_VALUE - 8)));
+            int grown = Math.max(need, Math.max(previousLength, (int) Math.min(2L * bytes.length, Integer.MAX_VALUE - 8)));
+            bytes = Arrays.copyOf(bytes, grown);
         }
         System.arraycopy(part, 0, bytes, length, part.length);
         length = need;
@@ -31,6 +34,7 @@ final class MessageBytes {
     /** The message, exactly {@link #length()} bytes; this buffer is empty afterwards. */
     byte[] take() {
         byte[] message = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        previousLength = length;
         drop();
         return message;
     }

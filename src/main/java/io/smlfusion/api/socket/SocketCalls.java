@@ -1,7 +1,5 @@
 package io.smlfusion.api.socket;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,13 +103,12 @@ public class SocketCalls {
      * @param format JSON for a text message's payload, Arrow for a binary message's
      */
     String answer(SocketCall call, AuthenticatedCustomer customer, List<String> arguments, byte[] payload, FrameFormat format) {
-        InputStream rows = new ByteArrayInputStream(payload);
         String cid = customer.cid();
         try {
             Response answer = switch (call) {
-                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), rows, format)));
-                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), rows, format)));
-                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, rows, format));
+                case LEARN -> Responses.ok(ProjectResource.ingested(projects.learn(cid, arguments.get(0), payload, format)));
+                case FORGET -> Responses.ok(ProjectResource.ingested(projects.forget(cid, arguments.get(0), payload, format)));
+                case PREDICT -> PredictionResource.predicted(predictions.predict(cid, arguments.get(0), arguments.get(1), null, payload, format));
             };
             return json(answer);
         } catch (RuntimeException e) {
