@@ -74,7 +74,7 @@ public final class RequestSigner {
     private SignedRequest signResource(String verb, String resource, String rawQuery, byte[] body, String symDate) {
         String md5 = contentMd5(body);
         StringToSign stringToSign = new StringToSign(verb, md5, symDate, cid, body, resource, rawQuery);
-        return new SignedRequest(signature(secretBase64, stringToSign), symDate, md5, cid, stringToSign.masked());
+        return new SignedRequest(signature(secretBase64, stringToSign), symDate, md5, cid, stringToSign);
     }
 
     /** Base64 MD5 of the body bytes, or the empty string when there is no body (spec §2.3 rule 5). */

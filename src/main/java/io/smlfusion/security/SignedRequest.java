@@ -12,11 +12,19 @@ import java.util.Map;
  * @param contentMd5         the {@code Content-MD5} value; empty when there is no body (as the
  *                           vendor client sends it)
  * @param customerId         the {@code Customer-ID} value
- * @param maskedStringToSign the signed text with the secret replaced by {@code SECRETKEY}, for
- *                           diagnostics ({@code bin/sml --verbose}); never the secret itself
+ * @param stringToSign       what was signed, kept for {@link #maskedStringToSign()}
  */
 public record SignedRequest(String authorization, String symDate, String contentMd5, String customerId,
-                            String maskedStringToSign) {
+                            StringToSign stringToSign) {
+
+    /**
+     * The signed text with the secret replaced by {@code SECRETKEY}, for diagnostics
+     * ({@code bin/sml --verbose}); never the secret itself. Built when asked: it copies the body
+     * and decodes it as text, which for a large binary body costs more than signing it.
+     */
+    public String maskedStringToSign() {
+        return stringToSign.masked();
+    }
 
     /** Every header a client must send, in a stable order; {@code Content-MD5} is always present. */
     public Map<String, String> headers() {
