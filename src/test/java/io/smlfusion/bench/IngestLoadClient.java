@@ -1,5 +1,6 @@
 package io.smlfusion.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ import io.smlfusion.security.SignedRequest;
  *
  * <p>Usage (see {@code bin/load-ingest}): {@code IngestLoadClient [--host URL] [--cid C] [--secret S]
  * [--p 8] [--rows 10000] [--requests 200] [--connections 4] [--persist false|true|both] [--rounds 1]
- * [--transport rest|ws] [--format json|arrow] [--window 1]}.
+ * [--transport rest|ws] [--format json|arrow] [--window 1] [--socket jdk|premasked]}.
  * Bodies are generated before the clock starts, with distinct random values, so the client measures
  * the server and not its own JSON writing. With {@code --persist true} the project is created with
  * {@code persist=true}, so every learn is acknowledged only once it is in the write-ahead journal;
@@ -43,7 +44,9 @@ import io.smlfusion.security.SignedRequest;
  * each before reading the next, so more than one lets the next message cross the network while
  * the server learns). With {@code --format arrow} each body is the same numbers as an Arrow IPC
  * stream of float64 columns ({@value ArrowFrameReader#MEDIA_TYPE}), sent over WebSocket as a
- * binary message.
+ * binary message. {@code --socket premasked} sends WebSocket messages through
+ * {@link PremaskedWebSocket}, whose frames are built once, instead of the JDK's client, which
+ * spends more CPU per message than the server on the shared cores.
  */
 public final class IngestLoadClient {
 
@@ -131,10 +134,12 @@ public final class IngestLoadClient {
     private static Run overWebSocket(HttpClient http, RequestSigner signer, Options o, String pid, List<byte[]> bodies)
             throws Exception {
         boolean binary = o.format.equals("arrow");
-        List<String> frames = binary ? List.of() : bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
-        List<SocketClient> sockets = new ArrayList<>();
+        String url = o.host.replaceFirst("^http", "ws") + "/symetry/ws/learn";
+        List<byte[]> frames = o.socket.equals("premasked")
+                ? bodies.stream().map(body -> PremaskedWebSocket.frame(body, !binary)).toList() : List.of();
+        List<LearnSocket> sockets = new ArrayList<>();
         for (int c = 0; c < o.connections; c++) {
-            sockets.add(new SocketClient(o.host, "learn", o.cid, o.secret));
+            sockets.add(o.socket.equals("premasked") ? new Premasked(url, o, pid, bodies, frames, binary) : new Jdk(o, pid, bodies, binary));
         }
         ExecutorService pool = Executors.newFixedThreadPool(o.connections);
         AtomicLong bytes = new AtomicLong();
@@ -142,7 +147,7 @@ public final class IngestLoadClient {
         long start = System.nanoTime();
         List<Future<?>> sent = new ArrayList<>();
         for (int c = 0; c < o.connections; c++) {
-            SocketClient socket = sockets.get(c);
+            LearnSocket socket = sockets.get(c);
             int first = c;
             sent.add(pool.submit(() -> {
                 int unanswered = 0;
@@ -151,15 +156,9 @@ public final class IngestLoadClient {
                         check(socket.answer(), failures);
                         unanswered--;
                     }
-                    byte[] body = bodies.get(r % bodies.size());
-                    if (binary) {
-                        socket.send(r == first ? socket.signed(body, SocketClient.SigningForm.VENDOR_CLIENT, pid) : body);
-                    } else {
-                        String frame = frames.get(r % frames.size());
-                        socket.send(r == first ? socket.signed(frame, SocketClient.SigningForm.VENDOR_CLIENT, pid) : frame);
-                    }
+                    socket.send(r % bodies.size(), r == first);
                     unanswered++;
-                    bytes.addAndGet(body.length);
+                    bytes.addAndGet(bodies.get(r % bodies.size()).length);
                 }
                 for (; unanswered > 0; unanswered--) {
                     check(socket.answer(), failures);
@@ -172,9 +171,94 @@ public final class IngestLoadClient {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        sockets.forEach(SocketClient::close);
+        for (LearnSocket socket : sockets) {
+            socket.close();
+        }
         send(http, signer, o, "DELETE", "/symetry/rest/" + o.cid + "/projects/" + pid, null, null, JSON);
         return new Run(seconds, (double) o.requests * o.rows / seconds, bytes.get() / seconds / 1e6, failures.get());
+    }
+
+    /** One connection to {@code ws/learn} sending the prepared bodies by index; the first it sends carries the signed header block. */
+    private interface LearnSocket extends AutoCloseable {
+
+        void send(int body, boolean first) throws Exception;
+
+        String answer() throws Exception;
+    }
+
+    /** Through the JDK's WebSocket client ({@link SocketClient}): masks and copies each message as it sends it. */
+    private static final class Jdk implements LearnSocket {
+
+        private final SocketClient socket;
+        private final String pid;
+        private final List<byte[]> bodies;
+        private final List<String> texts;
+        private final boolean binary;
+
+        Jdk(Options o, String pid, List<byte[]> bodies, boolean binary) {
+            this.socket = new SocketClient(o.host, "learn", o.cid, o.secret);
+            this.pid = pid;
+            this.bodies = bodies;
+            this.texts = binary ? List.of() : bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+            this.binary = binary;
+        }
+
+        @Override
+        public void send(int body, boolean first) {
+            if (binary) {
+                socket.send(first ? socket.signed(bodies.get(body), SocketClient.SigningForm.VENDOR_CLIENT, pid) : bodies.get(body));
+            } else {
+                socket.send(first ? socket.signed(texts.get(body), SocketClient.SigningForm.VENDOR_CLIENT, pid) : texts.get(body));
+            }
+        }
+
+        @Override
+        public String answer() throws InterruptedException {
+            return socket.answer();
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+
+    /** Through {@link PremaskedWebSocket}: each body's frame built once, so a send is one socket write. */
+    private static final class Premasked implements LearnSocket {
+
+        private final PremaskedWebSocket socket;
+        private final String url;
+        private final Options o;
+        private final String pid;
+        private final List<byte[]> bodies;
+        private final List<byte[]> frames;
+        private final boolean binary;
+
+        Premasked(String url, Options o, String pid, List<byte[]> bodies, List<byte[]> frames, boolean binary) throws IOException {
+            this.socket = new PremaskedWebSocket(URI.create(url));
+            this.url = url;
+            this.o = o;
+            this.pid = pid;
+            this.bodies = bodies;
+            this.frames = frames;
+            this.binary = binary;
+        }
+
+        @Override
+        public void send(int body, boolean first) throws IOException {
+            socket.send(first ? PremaskedWebSocket.frame(SocketClient.signedMessage(url, o.cid, o.secret, bodies.get(body),
+                    SocketClient.SigningForm.VENDOR_CLIENT, pid), !binary) : frames.get(body));
+        }
+
+        @Override
+        public String answer() throws IOException {
+            return socket.answer();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static void check(String answer, AtomicLong failures) {
@@ -241,6 +325,7 @@ public final class IngestLoadClient {
         String transport = "rest";
         String format = "json";
         int window = 1;
+        String socket = "jdk";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -259,6 +344,7 @@ public final class IngestLoadClient {
                     case "--transport" -> o.transport = value;
                     case "--format" -> o.format = value;
                     case "--window" -> o.window = Integer.parseInt(value);
+                    case "--socket" -> o.socket = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -270,6 +356,9 @@ public final class IngestLoadClient {
             }
             if (!List.of("json", "arrow").contains(o.format)) {
                 throw new IllegalArgumentException("--format takes json or arrow, not " + o.format);
+            }
+            if (!List.of("jdk", "premasked").contains(o.socket)) {
+                throw new IllegalArgumentException("--socket takes jdk or premasked, not " + o.socket);
             }
             if (o.window < 1) {
                 throw new IllegalArgumentException("--window takes a number of messages, at least 1, not " + o.window);

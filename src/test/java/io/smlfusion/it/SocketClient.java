@@ -82,6 +82,19 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private byte[] framed(byte[] payload, SigningForm form, String symDate, String... extraKeys) {
+        return framed(url, cid, secret, payload, form, symDate, extraKeys);
+    }
+
+    /**
+     * A first message for a connection to {@code url} ({@code ws://host:port/symetry/ws/<call>}),
+     * signed now: header block and payload, for clients other than this one.
+     */
+    public static byte[] signedMessage(String url, String cid, String secret, byte[] payload, SigningForm form, String... extraKeys) {
+        return framed(url, cid, secret, payload, form, symDate(ZonedDateTime.now(ZoneOffset.UTC)), extraKeys);
+    }
+
+    private static byte[] framed(String url, String cid, String secret, byte[] payload, SigningForm form, String symDate,
+                                 String... extraKeys) {
         String md5 = base64(digest("MD5", payload));
         String resource = form == SigningForm.VENDOR_CLIENT ? url : URI.create(url).getPath();
         StringBuilder afterPayload = new StringBuilder().append('\n').append(resource);
@@ -91,7 +104,7 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         if (form == SigningForm.VENDOR_CLIENT) {
             afterPayload.append('\n');
         }
-        String signature = hmac(md5 + '\n' + secret + '\n' + symDate + '\n' + cid + '\n', payload, afterPayload.toString());
+        String signature = hmac(secret, md5 + '\n' + secret + '\n' + symDate + '\n' + cid + '\n', payload, afterPayload.toString());
         String header = "{\"headers\":[" + quoted(symDate) + "," + quoted(md5) + "," + quoted(signature) + ","
                 + quoted(cid) + "],\"extraKeys\":[" + String.join(",", List.of(extraKeys).stream().map(SocketClient::quoted).toList()) + "]}";
         byte[] framing = (header.getBytes(StandardCharsets.UTF_8).length + "," + header).getBytes(StandardCharsets.UTF_8);
@@ -164,7 +177,7 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         socket.abort();
     }
 
-    private String hmac(String beforePayload, byte[] payload, String afterPayload) {
+    private static String hmac(String secret, String beforePayload, byte[] payload, String afterPayload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
