@@ -97,7 +97,7 @@ final class ArrowNumberColumns {
         private double[] stretch = new double[0];
 
         Float8Column(ArrowBuf data, int valueCount) {
-            this.values = data.nioBuffer(0, valueCount * Float8Vector.TYPE_WIDTH)
+            this.values = data.nioBuffer(0, Math.multiplyExact(valueCount, Float8Vector.TYPE_WIDTH))
                     .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
         }
 
