@@ -62,7 +62,7 @@ public final class BodyVerification {
             throw new AuthenticationException(SignatureVerifier.BAD_REQUEST, SignatureVerifier.MD5_MISMATCH);
         }
         boolean hadBody = length > 0;
-        Mac fullUrlForm = request.fullUrl() == null ? null : copy(mac);
+        Mac fullUrlForm = request.fullUrl() == null ? null : RequestSigner.copy(mac);
         pathForm.writeTail(mac::update, hadBody);
         if (!SignatureVerifier.sameMac(base64(mac), authorization) && !matchesFullUrlForm(fullUrlForm, hadBody)) {
             SignatureVerifier.logMismatch(request.cid());
@@ -79,14 +79,6 @@ public final class BodyVerification {
         }
         pathForm.withResource(request.fullUrl()).writeTail(fullUrlForm::update, hadBody);
         return SignatureVerifier.sameMac(base64(fullUrlForm), authorization);
-    }
-
-    private static Mac copy(Mac mac) {
-        try {
-            return (Mac) mac.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the HmacSHA256 provider cannot copy a running MAC: " + mac.getProvider(), e);
-        }
     }
 
     private static String base64(Mac mac) {

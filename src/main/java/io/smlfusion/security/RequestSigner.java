@@ -103,6 +103,15 @@ public final class RequestSigner {
         return Base64.getEncoder().encodeToString(mac.doFinal());
     }
 
+    /** A running MAC's copy, to finish two strings to sign that share everything before their ends. */
+    static Mac copy(Mac mac) {
+        try {
+            return (Mac) mac.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the HmacSHA256 provider cannot copy a running MAC: " + mac.getProvider(), e);
+        }
+    }
+
     static Mac hmacSha256(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

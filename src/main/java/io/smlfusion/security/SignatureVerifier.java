@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -153,19 +152,19 @@ public final class SignatureVerifier {
         Instant now = clock.instant();
         Instant requestTime = requestTime(header.symDate(), now);
         String cid = header.cid();
-        List<SocketStringToSign> forms = SocketStringToSign.forms(header, payload, servicePath, fullUrl);
+        SocketStringToSign stringToSign = new SocketStringToSign(header, payload, servicePath, fullUrl);
         Optional<String> secret = isBlank(cid) ? Optional.empty() : secrets.apply(cid);
         if (secret.isEmpty()) {
             LOG.info(() -> "Refused a WebSocket message for the unknown customer [" + loggable(cid) + "] (answered " + INVALID_SIGNATURE + ")");
-            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, forms.get(0).echo());
+            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, stringToSign.echo());
         }
         refuseReplay(replayGuard.check(cid, header.authorization(), now), cid, now);
         if (!isBlank(header.contentMd5()) && !header.contentMd5().equals(RequestSigner.contentMd5(payload))) {
             throw new AuthenticationException(BAD_REQUEST, MD5_MISMATCH);
         }
-        if (forms.stream().noneMatch(form -> sameMac(form.signature(secret.get()), header.authorization()))) {
+        if (stringToSign.signatures(secret.get()).stream().noneMatch(signature -> sameMac(signature, header.authorization()))) {
             logMismatch(cid);
-            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, forms.get(0).echo());
+            throw new AuthenticationException(UNAUTHORIZED, INVALID_SIGNATURE, stringToSign.echo());
         }
         record(cid, header.authorization(), requestTime);
         return new AuthenticatedCustomer(cid, secret.get(), requestTime);
