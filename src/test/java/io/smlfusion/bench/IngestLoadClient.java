@@ -137,9 +137,11 @@ public final class IngestLoadClient {
         String url = o.host.replaceFirst("^http", "ws") + "/symetry/ws/learn";
         List<byte[]> frames = o.socket.equals("premasked")
                 ? bodies.stream().map(body -> PremaskedWebSocket.frame(body, !binary)).toList() : List.of();
+        List<String> texts = binary || o.socket.equals("premasked")
+                ? List.of() : bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
         List<LearnSocket> sockets = new ArrayList<>();
         for (int c = 0; c < o.connections; c++) {
-            sockets.add(o.socket.equals("premasked") ? new Premasked(url, o, pid, bodies, frames, binary) : new Jdk(o, pid, bodies, binary));
+            sockets.add(o.socket.equals("premasked") ? new Premasked(url, o, pid, bodies, frames, binary) : new Jdk(o, pid, bodies, texts, binary));
         }
         ExecutorService pool = Executors.newFixedThreadPool(o.connections);
         AtomicLong bytes = new AtomicLong();
@@ -195,11 +197,12 @@ public final class IngestLoadClient {
         private final List<String> texts;
         private final boolean binary;
 
-        Jdk(Options o, String pid, List<byte[]> bodies, boolean binary) {
+        /** @param texts the bodies as text, for DataFrames sent as text messages */
+        Jdk(Options o, String pid, List<byte[]> bodies, List<String> texts, boolean binary) {
             this.socket = new SocketClient(o.host, "learn", o.cid, o.secret);
             this.pid = pid;
             this.bodies = bodies;
-            this.texts = binary ? List.of() : bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+            this.texts = texts;
             this.binary = binary;
         }
 
